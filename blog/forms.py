@@ -1,0 +1,82 @@
+from django import forms
+from django.db.models import Subquery
+from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext_lazy as _
+
+from .listing import in_sites
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+TREE_STEP = 4  # treebeard's path step: a page's parent path is its path minus 4 characters
+
+
+class NewsHubFilterForm(forms.Form):
+    """The hub's filters, read from the query string. Invalid values are reported and ignored."""
+
+    union = forms.ChoiceField(label=_("Công đoàn"), required=False)
+    campaign = forms.ChoiceField(label=_("Chương trình"), required=False)
+    column = forms.ChoiceField(label=_("Chuyên mục"), required=False)
+    kind = forms.ChoiceField(label=_("Thể loại"), required=False)
+
+    def __init__(self, data, *, network, campaigns, columns, kinds):
+        super().__init__(data)
+        self.network = network
+        self.campaign_ids = {c.slug: c.id for c in campaigns}
+        self.column_ids = {c.slug: c.id for c in columns}
+        everything = [("", _("Tất cả"))]
+        self.fields["union"].choices = everything + [(s.slug, s.name) for s in network.active]
+        self.fields["campaign"].choices = everything + [(c.slug, c.name) for c in campaigns]
+        self.fields["column"].choices = everything + [(c.slug, c.name) for c in columns]
+        self.fields["kind"].choices = everything + list(kinds)
+        # "from" is a Python keyword, so these two are added by name.
+        self.fields["from"] = forms.DateField(
+            label=_("Từ ngày"),
+            required=False,
+            input_formats=DATE_INPUT_FORMATS,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
+        self.fields["to"] = forms.DateField(
+            label=_("Đến ngày"),
+            required=False,
+            input_formats=DATE_INPUT_FORMATS,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", _("“Đến ngày” phải sau “Từ ngày”; bỏ qua khoảng thời gian."))
+            cleaned.pop("from")
+        return cleaned
+
+    def valid_filters(self):
+        """The filters that passed validation (all of them when the form is valid)."""
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+
+    @property
+    def active_count(self):
+        return len(self.valid_filters())
+
+    def apply(self, queryset):
+        from .models import ColumnPage
+
+        filters = self.valid_filters()
+        if "union" in filters:
+            queryset = in_sites(queryset, [self.network.by_slug[filters["union"]]])
+        if "campaign" in filters:
+            queryset = queryset.filter(campaign_id=self.campaign_ids[filters["campaign"]])
+        if "column" in filters:
+            column_paths = ColumnPage.objects.filter(
+                column_id=self.column_ids[filters["column"]]
+            ).values("path")
+            queryset = queryset.annotate(
+                parent_path=Substr("path", 1, Length("path") - TREE_STEP)
+            ).filter(parent_path__in=Subquery(column_paths))
+        if "kind" in filters:
+            queryset = queryset.filter(kind=filters["kind"])
+        if "from" in filters:
+            queryset = queryset.filter(date__gte=filters["from"])
+        if "to" in filters:
+            queryset = queryset.filter(date__lte=filters["to"])
+        return queryset

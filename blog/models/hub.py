@@ -1,0 +1,48 @@
+"""The central news hub: every union's articles gathered on the central site."""
+
+from django.utils.translation import gettext_lazy as _
+
+from home.mixins import BasePage, IntroMixin
+from sites.network import get_network
+
+from ..forms import NewsHubFilterForm
+from ..listing import build_cards, for_cards, in_sites, paginate, visible
+from .pages import ArticleKind, ArticlePage
+from .taxonomy import Campaign, Column
+
+
+class NewsHubPage(IntroMixin, BasePage):
+    content_panels = BasePage.content_panels + IntroMixin.intro_panels
+    search_fields = BasePage.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["home.CentralHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("trang tin toàn mạng")
+        verbose_name_plural = _("trang tin toàn mạng")
+
+    def get_filter_form(self, request, network):
+        return NewsHubFilterForm(
+            request.GET,
+            network=network,
+            campaigns=list(Campaign.objects.filter(locale_id=self.locale_id)),
+            columns=list(Column.objects.filter(locale_id=self.locale_id)),
+            kinds=ArticleKind.choices,
+        )
+
+    def get_articles(self, network, filter_form):
+        articles = in_sites(visible(ArticlePage.objects.all()), network.active)
+        return for_cards(filter_form.apply(articles))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        network = get_network(request)
+        filter_form = self.get_filter_form(request, network)
+        articles = paginate(request, self.get_articles(network, filter_form))
+        context.update(
+            filter_form=filter_form,
+            articles=articles,
+            cards=build_cards(request, articles, network),
+        )
+        return context

@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Campaign, Column
+
+
+class CampaignViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "calendar-alt"
+    menu_label = _("Chương trình")
+    list_display = ["name", "start_date", "end_date", "hashtag"]
+    search_fields = ["name"]
+
+
+class ColumnViewSet(SnippetViewSet):
+    model = Column
+    icon = "folder-open-inverse"
+    menu_label = _("Chuyên mục dùng chung")
+    list_display = ["name", "slug", "sort_order"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (CampaignViewSet, ColumnViewSet)
+    menu_icon = "tag"
+    menu_label = _("Chương trình, chuyên mục")
+    menu_name = "taxonomy"
+    menu_order = 250
+
+
+register_snippet(TaxonomyGroup)

@@ -1,0 +1,76 @@
+"""Home pages: the central site's and each union's."""
+
+from django.utils.translation import gettext_lazy as _
+
+from blog.listing import build_cards, for_cards, in_sites, visible
+from sites.network import get_network
+
+from .mixins import BasePage, IntroMixin
+
+LATEST_COUNT = 9
+
+
+class BaseHomePage(IntroMixin, BasePage):
+    content_panels = BasePage.content_panels + IntroMixin.intro_panels
+    search_fields = BasePage.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        abstract = True
+
+    def latest_articles(self, request, network, sites):
+        from blog.models import ArticlePage
+
+        pages = for_cards(in_sites(visible(ArticlePage.objects.all()), sites))[:LATEST_COUNT]
+        return build_cards(request, pages, network)
+
+    def columns(self):
+        from blog.models import ColumnPage
+
+        return ColumnPage.objects.child_of(self).live().public().select_related("column")
+
+
+class CentralHomePage(BaseHomePage):
+    """The network's front page: news from every union, campaigns, the union directory."""
+
+    subpage_types = ["blog.ColumnPage", "blog.DocumentPage", "blog.NewsHubPage"]
+
+    class Meta:
+        verbose_name = _("trang chủ trung tâm")
+        verbose_name_plural = _("trang chủ trung tâm")
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import Campaign, NewsHubPage
+
+        context = super().get_context(request, *args, **kwargs)
+        network = get_network(request)
+        context.update(
+            latest=self.latest_articles(request, network, network.active),
+            campaigns=Campaign.objects.filter(locale_id=self.locale_id),
+            directory=network.unions,
+            news_hub=NewsHubPage.objects.child_of(self).live().public().first(),
+            columns=self.columns(),
+        )
+        return context
+
+
+class UnionHomePage(BaseHomePage):
+    """A subordinate union's front page: its latest articles and its columns."""
+
+    subpage_types = ["blog.ColumnPage", "blog.DocumentPage"]
+
+    class Meta:
+        verbose_name = _("trang chủ công đoàn")
+        verbose_name_plural = _("trang chủ công đoàn")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        network = get_network(request)
+        own_site = network.site_for_path(self.path)
+        context.update(
+            latest=self.latest_articles(request, network, [own_site] if own_site else []),
+            columns=self.columns(),
+            central=network.central,
+        )
+        return context

@@ -1,0 +1,106 @@
+"""The network: each union (the central one and its subordinate unions) owns one Wagtail site."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập mã màu dạng #1a2b3c."))
+
+
+class Union(models.Model):
+    """A union of the network and everything provisioned for it.
+
+    Created only by ``sites.services.provision_union``. Which union a page belongs to is
+    derived from the page tree (its site's home page), never stored on the page.
+    """
+
+    name = models.CharField(_("tên công đoàn"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60)
+    slug = models.SlugField(_("mã"), max_length=40, unique=True)
+    is_central = models.BooleanField(
+        _("công đoàn cấp trên (trang trung tâm)"),
+        default=False,
+        help_text=_("Trang trung tâm của mạng; chỉ có một."),
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site", verbose_name=_("trang"), on_delete=models.PROTECT, related_name="union"
+    )
+    editors_group = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="union_as_editors"
+    )
+    approvers_group = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="union_as_approvers"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="union"
+    )
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("công đoàn")
+        verbose_name_plural = _("công đoàn")
+        ordering = ["-is_central", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_central"],
+                condition=models.Q(is_central=True),
+                name="only_one_central_union",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def home_page(self):
+        return self.site.root_page
+
+
+@register_setting(icon="site")
+class SiteBranding(BaseSiteSetting):
+    """Per-site branding and contact details, read with ``SiteBranding.for_request``."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tagline = models.CharField(_("khẩu hiệu"), max_length=200, blank=True)
+    primary_colour = models.CharField(
+        _("màu chủ đạo"),
+        max_length=7,
+        default="#a61b1b",
+        validators=[hex_colour],
+        help_text=_("Màu đậm, chữ trắng đặt trên phải dễ đọc."),
+    )
+    contact_email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    facebook_url = models.URLField(_("trang Facebook"), blank=True)
+    zalo_url = models.URLField(_("Zalo OA"), blank=True)
+
+    select_related = ["logo"]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("tagline"), FieldPanel("primary_colour")],
+            heading=_("Nhận diện"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("address")]),
+                FieldRowPanel([FieldPanel("facebook_url"), FieldPanel("zalo_url")]),
+            ],
+            heading=_("Liên hệ và mạng xã hội"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("nhận diện và liên hệ")

@@ -1,0 +1,101 @@
+"""A per-request picture of the whole network: every union's site, in one query.
+
+Listings that gather pages from several sites use it to label each page with its union
+and to keep out inactive unions, without one query per page or per site.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class NetworkSite:
+    union_id: int
+    site_id: int
+    name: str
+    short_name: str
+    slug: str
+    is_central: bool
+    is_active: bool
+    root_path: str  # the home page's tree path (treebeard), for prefix matching
+    root_url: str
+
+
+class Network:
+    def __init__(self, sites):
+        # Central site first, then unions by name.
+        self.sites = sorted(sites, key=lambda s: (not s.is_central, s.name.lower()))
+
+    @cached_property
+    def central(self):
+        return next((s for s in self.sites if s.is_central), None)
+
+    @cached_property
+    def active(self):
+        return [s for s in self.sites if s.is_active]
+
+    @cached_property
+    def unions(self):
+        """Active subordinate unions (the directory)."""
+        return [s for s in self.active if not s.is_central]
+
+    @cached_property
+    def by_slug(self):
+        return {s.slug: s for s in self.sites}
+
+    @cached_property
+    def by_site_id(self):
+        return {s.site_id: s for s in self.sites}
+
+    def site_for_path(self, path):
+        """The network site whose home page is an ancestor of (or is) the page at `path`."""
+        best = None
+        for site in self.sites:
+            if path.startswith(site.root_path) and (
+                best is None or len(site.root_path) > len(best.root_path)
+            ):
+                best = site
+        return best
+
+
+def load_network():
+    from .models import Union
+
+    unions = Union.objects.select_related("site__root_page").only(
+        "id",
+        "name",
+        "short_name",
+        "slug",
+        "is_central",
+        "is_active",
+        "site__id",
+        "site__hostname",
+        "site__port",
+        "site__root_page__path",
+    )
+    return Network(
+        [
+            NetworkSite(
+                union_id=u.id,
+                site_id=u.site.id,
+                name=u.name,
+                short_name=u.short_name,
+                slug=u.slug,
+                is_central=u.is_central,
+                is_active=u.is_active,
+                root_path=u.site.root_page.path,
+                root_url=u.site.root_url,
+            )
+            for u in unions
+        ]
+    )
+
+
+def get_network(request=None):
+    """The network for this request, loaded once per request."""
+    if request is None:
+        return load_network()
+    network = getattr(request, "_union_network", None)
+    if network is None:
+        network = request._union_network = load_network()
+    return network

@@ -1,0 +1,235 @@
+"""Domain actions on the network. Management commands, admin views and the demo
+loader call these rather than repeating them."""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.text import normalize, slugify_vi
+
+from .models import SiteBranding, Union, hex_colour
+
+HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+DEFAULT_COLOUR = "#a61b1b"
+
+
+def ensure_locales():
+    """Every content language has a Locale; the default (vi) one comes from Wagtail's migrations."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.get_default()
+
+
+def group_names(short_name):
+    return (
+        _("%(union)s – Biên tập viên") % {"union": short_name},
+        _("%(union)s – Duyệt bài") % {"union": short_name},
+    )
+
+
+def _retire_placeholder_sites():
+    """Remove the empty "Welcome to Wagtail" site a fresh install comes with."""
+    for site in Site.objects.filter(union__isnull=True).select_related("root_page"):
+        root = site.root_page
+        if root.specific_class is Page and root.numchild == 0:
+            site.delete()
+            root.delete()
+
+
+def _validate(*, name, short_name, slug, hostname, port, is_central, primary_colour,
+              contact_email, facebook_url, zalo_url):
+    errors = {}
+    if not name:
+        errors["name"] = _("Nhập tên công đoàn.")
+    if not short_name:
+        errors["short_name"] = _("Nhập tên viết tắt.")
+    elif any(Group.objects.filter(name=n).exists() for n in group_names(short_name)):
+        errors["short_name"] = _("Tên viết tắt “%(v)s” đã được dùng.") % {"v": short_name}
+    if not slug:
+        errors["slug"] = _("Nhập mã (chữ thường không dấu, số, gạch ngang).")
+    elif slug != slugify_vi(slug) or len(slug) > 40:
+        errors["slug"] = _(
+            "Mã “%(v)s” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, "
+            "tối đa 40 ký tự (ví dụ “%(s)s”)."
+        ) % {"v": slug, "s": slugify_vi(slug)[:40] or "cd-bo-tu-phap"}
+    elif Union.objects.filter(slug=slug).exists():
+        errors["slug"] = _("Mã “%(v)s” đã được dùng cho công đoàn khác.") % {"v": slug}
+    elif Page.get_first_root_node().get_children().filter(slug=slug).exists():
+        errors["slug"] = _("Mã “%(v)s” trùng với một trang gốc đã có.") % {"v": slug}
+    if not hostname:
+        errors["hostname"] = _("Nhập tên miền.")
+    elif not HOSTNAME_RE.match(hostname):
+        errors["hostname"] = _("Tên miền “%(v)s” không hợp lệ.") % {"v": hostname}
+    elif Site.objects.filter(hostname=hostname).exists():
+        errors["hostname"] = _("Tên miền “%(v)s” đã được dùng cho trang khác.") % {"v": hostname}
+    if not isinstance(port, int) or not 0 < port < 65536:
+        errors["port"] = _("Cổng phải là số từ 1 đến 65535.")
+    if is_central and Union.objects.filter(is_central=True).exists():
+        errors["is_central"] = _("Mạng đã có trang trung tâm.")
+    for field, value, validator in [
+        ("primary_colour", primary_colour, hex_colour),
+        ("contact_email", contact_email, EmailValidator()),
+        ("facebook_url", facebook_url, URLValidator(schemes=["https", "http"])),
+        ("zalo_url", zalo_url, URLValidator(schemes=["https", "http"])),
+    ]:
+        if value:
+            try:
+                validator(value)
+            except ValidationError as error:
+                errors[field] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _grant_admin_and_page_permissions(group, home, codenames):
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    ):
+        GroupPagePermission.objects.create(group=group, page=home, permission=permission)
+
+
+def _grant_collection_permissions(groups, collection):
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for group in groups:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=permission
+            )
+
+
+def _create_workflow(short_name, approvers, home):
+    workflow = Workflow.objects.create(name=_("Duyệt bài – %(union)s") % {"union": short_name})
+    task = GroupApprovalTask.objects.create(
+        name=_("%(union)s: duyệt và xuất bản") % {"union": short_name}
+    )
+    task.groups.set([approvers])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=home)
+    return workflow
+
+
+def provision_union(
+    *,
+    name,
+    short_name,
+    slug,
+    hostname,
+    port=80,
+    is_central=False,
+    tagline="",
+    primary_colour=DEFAULT_COLOUR,
+    contact_email="",
+    phone="",
+    address="",
+    facebook_url="",
+    zalo_url="",
+    logo=None,
+):
+    """Create a union's whole site in one transaction, or raise ValidationError and create nothing.
+
+    Makes: the home page (default locale) under the tree root, the Wagtail Site, its branding
+    settings, an editors group and an approvers group with page permissions on that home only,
+    an image/document collection usable by those groups only, and a moderation workflow.
+    The central union's site becomes the default site (it answers unknown hostnames).
+    """
+    from home.models import CentralHomePage, UnionHomePage
+
+    name = normalize(name or "").strip()
+    short_name = normalize(short_name or "").strip()
+    slug = (slug or "").strip()
+    hostname = (hostname or "").strip().lower()
+    primary_colour = primary_colour or DEFAULT_COLOUR
+
+    try:
+        with transaction.atomic():
+            _retire_placeholder_sites()
+            _validate(
+                name=name,
+                short_name=short_name,
+                slug=slug,
+                hostname=hostname,
+                port=port,
+                is_central=is_central,
+                primary_colour=primary_colour,
+                contact_email=contact_email,
+                facebook_url=facebook_url,
+                zalo_url=zalo_url,
+            )
+            locale = ensure_locales()
+            home_model = CentralHomePage if is_central else UnionHomePage
+            home = Page.get_first_root_node().add_child(
+                instance=home_model(title=name, slug=slug, locale=locale, intro=tagline)
+            )
+            site = Site.objects.create(
+                hostname=hostname,
+                port=port,
+                site_name=name,
+                root_page=home,
+                is_default_site=is_central,
+            )
+            SiteBranding.objects.create(
+                site=site,
+                logo=logo,
+                tagline=tagline,
+                primary_colour=primary_colour,
+                contact_email=contact_email,
+                phone=phone,
+                address=address,
+                facebook_url=facebook_url,
+                zalo_url=zalo_url,
+            )
+            editors_name, approvers_name = group_names(short_name)
+            editors = Group.objects.create(name=editors_name)
+            approvers = Group.objects.create(name=approvers_name)
+            _grant_admin_and_page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
+            _grant_admin_and_page_permissions(approvers, home, APPROVER_PAGE_PERMISSIONS)
+            collection = Collection.get_first_root_node().add_child(name=name)
+            _grant_collection_permissions([editors, approvers], collection)
+            _create_workflow(short_name, approvers, home)
+            return Union.objects.create(
+                name=name,
+                short_name=short_name,
+                slug=slug,
+                is_central=is_central,
+                site=site,
+                editors_group=editors,
+                approvers_group=approvers,
+                collection=collection,
+            )
+    except IntegrityError as error:
+        # A concurrent request took the same hostname or slug between the checks and the insert.
+        raise ValidationError(
+            _("Không tạo được công đoàn (trùng dữ liệu): %(e)s") % {"e": error}
+        ) from error

@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Site
+
+from sites.network import get_network
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/site_nav.html", takes_context=True)
+def site_nav(context):
+    """The current site's menu: its home page's children marked "show in menus"."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        items = list(site.root_page.get_children().live().public().in_menu())
+    return {"request": request, "items": items, "home": site.root_page if site else None,
+            "current": context.get("page")}
+
+
+@register.simple_tag(takes_context=True)
+def network_central(context):
+    """The central site of the network (for "back to the central site" links)."""
+    return get_network(context["request"]).central

@@ -1,0 +1,54 @@
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+
+from blog.factories import (
+    ArticlePageFactory,
+    CampaignFactory,
+    ColumnFactory,
+    ColumnPageFactory,
+    NewsHubPageFactory,
+)
+from sites.factories import CentralUnionFactory, UnionFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Wagtail caches site root paths in the Django cache; start every test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def host(union):
+    return union.site.hostname
+
+
+@pytest.fixture
+def network(db):
+    """A central site with a news hub, and two unions, each with one column."""
+    campaign = CampaignFactory(name="Tết Sum vầy 2024")
+    column = ColumnFactory(name="Xuân chia sẻ")
+    central = CentralUnionFactory()
+    union_a = UnionFactory(name="Công đoàn Bộ Tư pháp", short_name="CĐ Tư pháp", slug="tu-phap")
+    union_b = UnionFactory(name="Công đoàn Bộ Nội vụ", short_name="CĐ Nội vụ", slug="noi-vu")
+    hub = NewsHubPageFactory(parent=central.home_page)
+    columns = {
+        u.slug: ColumnPageFactory(parent=u.home_page, column=column, campaign=campaign)
+        for u in (central, union_a, union_b)
+    }
+    return SimpleNamespace(
+        central=central,
+        a=union_a,
+        b=union_b,
+        hub=hub,
+        campaign=campaign,
+        column=column,
+        columns=columns,
+    )
+
+
+@pytest.fixture
+def article_factory():
+    return ArticlePageFactory

@@ -1,0 +1,79 @@
+"""Listing pages run a constant number of SQL queries, whatever the size of the network."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.factories import (
+    ArticlePageFactory,
+    CampaignFactory,
+    ColumnFactory,
+    ColumnPageFactory,
+    NewsHubPageFactory,
+)
+from sites.factories import CentralUnionFactory, UnionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class Network:
+    """A network that can grow: measure it small, grow it, measure it again."""
+
+    def __init__(self):
+        self.campaign = CampaignFactory()
+        self.column = ColumnFactory()
+        self.central = CentralUnionFactory()
+        self.hub = NewsHubPageFactory(parent=self.central.home_page)
+        self.columns = {}
+        self.add_union(self.central)
+
+    def add_union(self, union):
+        self.columns[union] = ColumnPageFactory(
+            parent=union.home_page, column=self.column, campaign=self.campaign
+        )
+
+    def grow(self, sites, per_site):
+        while len(self.columns) < sites:
+            self.add_union(UnionFactory())
+        for column_page in self.columns.values():
+            for _ in range(per_site - column_page.get_children_count()):
+                ArticlePageFactory(parent=column_page)
+
+    def targets(self):
+        central, union = self.central, list(self.columns)[1]
+        hub_path = self.hub.url_path.removeprefix(central.home_page.url_path)
+        column_path = self.columns[union].url_path.removeprefix(union.home_page.url_path)
+        return {
+            "news hub": (central.site.hostname, hub_path),
+            "news hub, filtered": (
+                central.site.hostname,
+                f"{hub_path}?union={union.slug}&campaign={self.campaign.slug}"
+                f"&column={self.column.slug}&kind=news&from=2024-01-01",
+            ),
+            "news hub, page 3": (central.site.hostname, f"{hub_path}?page=3"),
+            "central home": (central.site.hostname, ""),
+            "union home": (union.site.hostname, ""),
+            "column": (union.site.hostname, column_path),
+        }
+
+
+def count_queries(client, hostname, path):
+    url = "/" + path
+    client.get(url, HTTP_HOST=hostname)  # warm up: renditions, site root paths cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST=hostname)
+    assert response.status_code == 200
+    return len(queries), len(response.context.get("cards") or response.context.get("latest"))
+
+
+def test_listing_query_counts_do_not_grow_with_the_network(client):
+    network = Network()
+    network.grow(sites=2, per_site=5)
+    small = {name: count_queries(client, *target) for name, target in network.targets().items()}
+    network.grow(sites=8, per_site=60)
+    large = {name: count_queries(client, *target) for name, target in network.targets().items()}
+    for name in small:
+        print(f"{name}: {small[name][0]} queries with 2 sites x 5 articles, "
+              f"{large[name][0]} with 8 sites x 60 articles")
+        assert small[name][0] == large[name][0], name
+    assert large["news hub"][1] == 20
