@@ -27,7 +27,16 @@ class ColumnFactory(DjangoModelFactory):
     locale = factory.LazyFunction(Locale.get_default)
 
 
-class ColumnPageFactory(wagtail_factories.PageFactory):
+class PageFactory(wagtail_factories.PageFactory):
+    """Leave the slug to the page model, which folds Vietnamese and de-duplicates."""
+
+    slug = ""
+
+    class Meta:
+        abstract = True
+
+
+class ColumnPageFactory(PageFactory):
     class Meta:
         model = ColumnPage
 
@@ -35,7 +44,7 @@ class ColumnPageFactory(wagtail_factories.PageFactory):
     column = factory.SubFactory(ColumnFactory)
 
 
-class ArticlePageFactory(wagtail_factories.PageFactory):
+class ArticlePageFactory(PageFactory):
     class Meta:
         model = ArticlePage
 
@@ -45,7 +54,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     lead_image = factory.SubFactory(wagtail_factories.ImageFactory)
 
 
-class DocumentPageFactory(wagtail_factories.PageFactory):
+class DocumentPageFactory(PageFactory):
     class Meta:
         model = DocumentPage
 
@@ -55,7 +64,7 @@ class DocumentPageFactory(wagtail_factories.PageFactory):
     issuer = "Ban Thường vụ Công đoàn Viên chức Việt Nam"
 
 
-class NewsHubPageFactory(wagtail_factories.PageFactory):
+class NewsHubPageFactory(PageFactory):
     class Meta:
         model = NewsHubPage
 

@@ -4,6 +4,7 @@ Each mixin brings its own fields and the panels that edit them, so a page type i
 a short list of mixins plus what is truly its own.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -15,11 +16,28 @@ from cms.text import normalize, slugify_vi
 
 
 class FoldedSlugPageForm(WagtailAdminPageForm):
-    """Fold whatever the editor (or the admin's slug script) put in the slug field."""
+    """Fold whatever the editor (or the admin's slug script) put in the slug field.
+
+    A blank slug is made from the title, numbered if a sibling already uses it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug", "")
-        return slugify_vi(slug) if slug else slug
+        slug = slugify_vi(self.cleaned_data.get("slug") or "")
+        if slug:
+            return slug
+        base = slugify_vi(self.cleaned_data.get("title") or "")
+        if not base:
+            raise ValidationError(_("Nhập đường dẫn (slug) bằng chữ không dấu."))
+        candidate, number = base, 1
+        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
 
 
 class FoldedSlugMixin:

@@ -1,5 +1,7 @@
 """Home pages: the central site's and each union's."""
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 
 from blog.listing import build_cards, for_cards, in_sites, visible
@@ -41,16 +43,22 @@ class CentralHomePage(BaseHomePage):
         verbose_name_plural = _("trang chủ trung tâm")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Campaign, NewsHubPage
+        from blog.models import Campaign, DocumentPage, NewsHubPage
 
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
+        news_hub = NewsHubPage.objects.child_of(self).live().public().first()
+        hub_url = news_hub.get_url(request) if news_hub else None
+        campaigns = [
+            (campaign, f"{hub_url}?{urlencode({'campaign': campaign.slug})}" if hub_url else None)
+            for campaign in Campaign.objects.filter(locale_id=self.locale_id)
+        ]
         context.update(
             latest=self.latest_articles(request, network, network.active),
-            campaigns=Campaign.objects.filter(locale_id=self.locale_id),
+            campaigns=campaigns,
             directory=network.unions,
-            news_hub=NewsHubPage.objects.child_of(self).live().public().first(),
-            columns=self.columns(),
+            news_hub=news_hub,
+            documents=DocumentPage.objects.child_of(self).live().public().order_by("-issue_date"),
         )
         return context
 

@@ -65,8 +65,19 @@ def _retire_placeholder_sites():
             root.delete()
 
 
-def _validate(*, name, short_name, slug, hostname, port, is_central, primary_colour,
-              contact_email, facebook_url, zalo_url):
+def _validate(
+    *,
+    name,
+    short_name,
+    slug,
+    hostname,
+    port,
+    is_central,
+    primary_colour,
+    contact_email,
+    facebook_url,
+    zalo_url,
+):
     errors = {}
     if not name:
         errors["name"] = _("Nhập tên công đoàn.")

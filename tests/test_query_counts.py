@@ -73,7 +73,9 @@ def test_listing_query_counts_do_not_grow_with_the_network(client):
     network.grow(sites=8, per_site=60)
     large = {name: count_queries(client, *target) for name, target in network.targets().items()}
     for name in small:
-        print(f"{name}: {small[name][0]} queries with 2 sites x 5 articles, "
-              f"{large[name][0]} with 8 sites x 60 articles")
+        print(
+            f"{name}: {small[name][0]} queries with 2 sites x 5 articles, "
+            f"{large[name][0]} with 8 sites x 60 articles"
+        )
         assert small[name][0] == large[name][0], name
     assert large["news hub"][1] == 20

@@ -17,6 +17,7 @@ class NewsHubPage(IntroMixin, BasePage):
 
     parent_page_types = ["home.CentralHomePage"]
     subpage_types = []
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("trang tin toàn mạng")

@@ -39,13 +39,18 @@ class ColumnPage(IntroMixin, BasePage):
         help_text=_("Bài viết mới trong chuyên mục mặc định thuộc chương trình này."),
     )
 
-    content_panels = BasePage.content_panels + IntroMixin.intro_panels + [
-        FieldRowPanel([FieldPanel("column"), FieldPanel("campaign")]),
-    ]
+    content_panels = (
+        BasePage.content_panels
+        + IntroMixin.intro_panels
+        + [
+            FieldRowPanel([FieldPanel("column"), FieldPanel("campaign")]),
+        ]
+    )
     search_fields = BasePage.search_fields + IntroMixin.search_fields
 
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["blog.ArticlePage", "blog.DocumentPage"]
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("chuyên mục")
@@ -98,9 +103,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         *IntroMixin.intro_panels,
         *LeadImageMixin.lead_image_panels,
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("campaign"), FieldPanel("tags")], heading=_("Phân loại")
-        ),
+        MultiFieldPanel([FieldPanel("campaign"), FieldPanel("tags")], heading=_("Phân loại")),
     ]
     search_fields = (
         BasePage.search_fields

@@ -23,15 +23,15 @@ class SlugFromNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.slug = slugify_vi(self.slug or self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         self.slug = slugify_vi(self.slug or self.name)
         if not self.slug:
             raise ValidationError({"name": _("Tên phải có ít nhất một chữ cái hoặc chữ số.")})
-
-    def save(self, *args, **kwargs):
-        self.slug = slugify_vi(self.slug or self.name)
-        super().save(*args, **kwargs)
 
 
 class Campaign(TranslatableMixin, SlugFromNameMixin, index.Indexed):
@@ -81,7 +81,12 @@ class Column(TranslatableMixin, SlugFromNameMixin, index.Indexed):
     description = models.TextField(_("mô tả"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

@@ -22,7 +22,8 @@ def _gradient(size, top, bottom):
     for y in range(height):
         t = y / max(height - 1, 1)
         draw.line(
-            [(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom))
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
         )
     return image
 
@@ -39,7 +40,9 @@ def _lantern(draw, x, y, w):
     h = w * 1.3
     draw.line([(x, y - h), (x, y - h / 2 - 4)], fill=GOLD, width=3)
     draw.rectangle([x - w / 4, y - h / 2 - 8, x + w / 4, y - h / 2 + 4], fill=GOLD)
-    draw.ellipse([x - w / 2, y - h / 2, x + w / 2, y + h / 2], fill=(200, 20, 30), outline=GOLD, width=3)
+    draw.ellipse(
+        [x - w / 2, y - h / 2, x + w / 2, y + h / 2], fill=(200, 20, 30), outline=GOLD, width=3
+    )
     for dx in (-w / 4, 0, w / 4):
         draw.line([(x + dx, y - h / 2 + 6), (x + dx, y + h / 2 - 6)], fill=(150, 10, 20), width=2)
     draw.rectangle([x - w / 4, y + h / 2 - 4, x + w / 4, y + h / 2 + 8], fill=GOLD)
@@ -66,10 +69,17 @@ def article_image(seed, colour="#a61b1b", size=(1200, 675)):
     draw.line(points, fill=(90, 50, 30), width=10, joint="curve")
     for px, py in points[1:]:
         for _ in range(rng.randint(2, 4)):
-            _blossom(draw, px + rng.randint(-60, 60), py + rng.randint(-50, 50), rng.randint(12, 24))
+            _blossom(
+                draw, px + rng.randint(-60, 60), py + rng.randint(-50, 50), rng.randint(12, 24)
+            )
     # Lanterns hanging from the top edge.
     for _ in range(rng.randint(2, 4)):
-        _lantern(draw, rng.randint(80, width - 80), rng.randint(height // 4, height // 2), rng.randint(70, 120))
+        _lantern(
+            draw,
+            rng.randint(80, width - 80),
+            rng.randint(height // 4, height // 2),
+            rng.randint(70, 120),
+        )
     # A banner band near the bottom.
     band_y = height - rng.randint(110, 150)
     draw.rectangle([0, band_y, width, band_y + 60], fill=(*GOLD,))
@@ -88,7 +98,10 @@ def logo_image(initials, colour="#a61b1b", size=256):
     box = draw.textbbox((0, 0), initials, font=font)
     text_w, text_h = box[2] - box[0], box[3] - box[1]
     draw.text(
-        ((size - text_w) / 2 - box[0], (size - text_h) / 2 - box[1]), initials, font=font, fill=(255, 255, 255)
+        ((size - text_w) / 2 - box[0], (size - text_h) / 2 - box[1]),
+        initials,
+        font=font,
+        fill=(255, 255, 255),
     )
     output = io.BytesIO()
     image.save(output, "PNG", optimize=True)

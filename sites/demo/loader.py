@@ -102,7 +102,9 @@ class DemoBuilder:
             description=f"Logo {union.name}",
             collection=union.collection,
             file=ImageFile(
-                io.BytesIO(logo_image(_initials(union.name), union.site.sitebranding.primary_colour)),
+                io.BytesIO(
+                    logo_image(_initials(union.name), union.site.sitebranding.primary_colour)
+                ),
                 name=f"logo-{slug}.png",
             ),
         )
@@ -138,20 +140,35 @@ class DemoBuilder:
         for paragraph in paragraphs[1:-1]:
             body.append(("paragraph", RichText(f"<p>{paragraph}</p>")))
         if data.get("figures"):
-            body.append(("key_figures", {"title": "Những con số tiêu biểu", "figures": data["figures"]}))
+            body.append(
+                ("key_figures", {"title": "Những con số tiêu biểu", "figures": data["figures"]})
+            )
         if data["kind"] in {"visit", "story"} and index % 2 == 0:
             caption = f"Hình ảnh tại {union.short_name}"
             body.append(
-                ("gallery", {"title": "Hình ảnh", "images": [
-                    {"image": self.image(union, f"{data['title']} ({n})", colour, caption), "caption": caption}
-                    for n in (1, 2)
-                ]})
+                (
+                    "gallery",
+                    {
+                        "title": "Hình ảnh",
+                        "images": [
+                            {
+                                "image": self.image(
+                                    union, f"{data['title']} ({n})", colour, caption
+                                ),
+                                "caption": caption,
+                            }
+                            for n in (1, 2)
+                        ],
+                    },
+                )
             )
         if len(paragraphs) > 1:
             body.append(("paragraph", RichText(f"<p>{paragraphs[-1]}</p>")))
 
         date = dt.date.fromisoformat(data["date"])
-        published = timezone.make_aware(dt.datetime.combine(date, dt.time(8, 0)) + dt.timedelta(minutes=index))
+        published = timezone.make_aware(
+            dt.datetime.combine(date, dt.time(8, 0)) + dt.timedelta(minutes=index)
+        )
         page = ArticlePage(
             title=data["title"],
             date=date,
@@ -173,8 +190,9 @@ class DemoBuilder:
 
     def accounts(self, unions):
         User = get_user_model()
-        User.objects.create_superuser("admin", "admin@example.vn", DEMO_PASSWORD,
-                                      first_name="Quản trị", last_name="mạng")
+        User.objects.create_superuser(
+            "admin", "admin@example.vn", DEMO_PASSWORD, first_name="Quản trị", last_name="mạng"
+        )
         rows = [("admin", "quản trị toàn mạng (superuser)", "")]
         for union in unions:
             for role, group, label in [
@@ -182,8 +200,13 @@ class DemoBuilder:
                 ("duyet", union.approvers_group, "duyệt bài"),
             ]:
                 username = f"{role}.{union.slug}"
-                user = User.objects.create_user(username, f"{username}@example.vn", DEMO_PASSWORD,
-                                                first_name=label.capitalize(), last_name=union.short_name)
+                user = User.objects.create_user(
+                    username,
+                    f"{username}@example.vn",
+                    DEMO_PASSWORD,
+                    first_name=label.capitalize(),
+                    last_name=union.short_name,
+                )
                 user.groups.add(group)
                 rows.append((username, label, union.short_name))
         return rows
@@ -196,21 +219,27 @@ def load_demo(port=8000, log=print):
         ensure_locales()
         campaigns = {
             c["key"]: Campaign.objects.create(
-                name=c["name"], slug=c["slug"], start_date=dt.date.fromisoformat(c["start"]),
-                end_date=dt.date.fromisoformat(c["end"]), slogan=c["slogan"],
-                description=c["description"], hashtag=c["hashtag"],
+                name=c["name"],
+                slug=c["slug"],
+                start_date=dt.date.fromisoformat(c["start"]),
+                end_date=dt.date.fromisoformat(c["end"]),
+                slogan=c["slogan"],
+                description=c["description"],
+                hashtag=c["hashtag"],
             )
             for c in content.CAMPAIGNS
         }
         columns = {
-            c["key"]: Column.objects.create(name=c["name"], slug=c["slug"], description=c["description"],
-                                            sort_order=i)
+            c["key"]: Column.objects.create(
+                name=c["name"], slug=c["slug"], description=c["description"], sort_order=i
+            )
             for i, c in enumerate(content.COLUMNS)
         }
         log("Tạo các trang:")
         central = builder.union(content.CENTRAL, CENTRAL_SLUG, "localhost", is_central=True)
         unions = [central] + [
-            builder.union(data, data["slug"], f"{data['slug']}.localhost") for data in content.UNIONS
+            builder.union(data, data["slug"], f"{data['slug']}.localhost")
+            for data in content.UNIONS
         ]
         colours = {u.slug: u.site.sitebranding.primary_colour for u in unions}
         by_key = {"central": central, **{u.slug: u for u in unions}}
@@ -228,21 +257,29 @@ def load_demo(port=8000, log=print):
         guidance = content.GUIDANCE
         document_model = get_document_model()
         document = document_model(title=guidance["title"], collection=central.collection)
-        document.file.save("huong-dan-25-HD-CDVC.txt",
-                           ContentFile((FILES / "huong-dan-25-HD-CDVC.txt").read_bytes()), save=False)
+        document.file.save(
+            "huong-dan-25-HD-CDVC.txt",
+            ContentFile((FILES / "huong-dan-25-HD-CDVC.txt").read_bytes()),
+            save=False,
+        )
         document.save()
         central_home.add_child(
             instance=DocumentPage(
-                title=guidance["title"], number=guidance["number"],
-                issue_date=dt.date.fromisoformat(guidance["issue_date"]), issuer=guidance["issuer"],
-                signer=guidance["signer"], summary=guidance["summary"], document=document,
-                show_in_menus=True,
+                title=guidance["title"],
+                number=guidance["number"],
+                issue_date=dt.date.fromisoformat(guidance["issue_date"]),
+                issuer=guidance["issuer"],
+                signer=guidance["signer"],
+                summary=guidance["summary"],
+                document=document,
             )
         )
 
         for index, data in enumerate(content.ARTICLES):
             union = by_key[data["site"]] if data["site"] != "central" else central
-            builder.article(data, union, column_pages[union.slug][data["column"]], colours[union.slug], index)
+            builder.article(
+                data, union, column_pages[union.slug][data["column"]], colours[union.slug], index
+            )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         accounts = builder.accounts(unions)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

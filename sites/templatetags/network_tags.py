@@ -14,8 +14,12 @@ def site_nav(context):
     items = []
     if site is not None:
         items = list(site.root_page.get_children().live().public().in_menu())
-    return {"request": request, "items": items, "home": site.root_page if site else None,
-            "current": context.get("page")}
+    return {
+        "request": request,
+        "items": items,
+        "home": site.root_page if site else None,
+        "current": context.get("page"),
+    }
 
 
 @register.simple_tag(takes_context=True)

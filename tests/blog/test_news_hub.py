@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def hub_get(client, network, **params):
-    response = client.get(network.hub.url_path.removeprefix(network.central.home_page.url_path)
-                          .join(["/", ""]), params, HTTP_HOST=host(network.central))
+    response = client.get(
+        network.hub.url_path.removeprefix(network.central.home_page.url_path).join(["/", ""]),
+        params,
+        HTTP_HOST=host(network.central),
+    )
     return response
 
 
@@ -79,8 +82,13 @@ def test_hidden_articles_never_appear(client, network, articles):
 
     response = hub_get(client, network)
     assert titles(response) == ["Bài đã đăng"]
-    for hidden in ["Bản nháp", "Bài riêng tư", "Bài hẹn giờ", "Dưới trang ẩn",
-                   union_c_article.title]:
+    for hidden in [
+        "Bản nháp",
+        "Bài riêng tư",
+        "Bài hẹn giờ",
+        "Dưới trang ẩn",
+        union_c_article.title,
+    ]:
         assert hidden not in response.text
 
 
@@ -90,8 +98,13 @@ def test_filters_narrow_and_combine(client, network, articles):
     articles(network.a, "A tin", kind=ArticleKind.NEWS, date=dt.date(2024, 1, 10))
     articles(network.a, "A câu chuyện", kind=ArticleKind.STORY, date=dt.date(2024, 2, 5))
     articles(network.b, "B tin", kind=ArticleKind.NEWS, date=dt.date(2024, 1, 25))
-    ArticlePageFactory(parent=market, title="A chợ Tết", kind=ArticleKind.NEWS,
-                       date=dt.date(2024, 2, 1), campaign=None)
+    ArticlePageFactory(
+        parent=market,
+        title="A chợ Tết",
+        kind=ArticleKind.NEWS,
+        date=dt.date(2024, 2, 1),
+        campaign=None,
+    )
     other = articles(network.b, "B ngoài chương trình", date=dt.date(2024, 1, 12))
     other.campaign = None
     other.save()

@@ -22,12 +22,27 @@ def test_tree_rules_for_every_page_type(network):
     expectations = {
         CentralHomePage: {root: True, central_home: False, column: False},
         UnionHomePage: {root: True, union_home: False, column: False},
-        ColumnPage: {root: False, central_home: True, union_home: True, column: False,
-                     article: False},
-        ArticlePage: {root: False, central_home: False, union_home: False, column: True,
-                      article: False},
-        DocumentPage: {root: False, central_home: True, union_home: True, column: True,
-                       article: False},
+        ColumnPage: {
+            root: False,
+            central_home: True,
+            union_home: True,
+            column: False,
+            article: False,
+        },
+        ArticlePage: {
+            root: False,
+            central_home: False,
+            union_home: False,
+            column: True,
+            article: False,
+        },
+        DocumentPage: {
+            root: False,
+            central_home: True,
+            union_home: True,
+            column: True,
+            article: False,
+        },
         NewsHubPage: {root: False, central_home: True, union_home: False, column: False},
     }
     for model, parents in expectations.items():

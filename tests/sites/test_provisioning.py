@@ -35,8 +35,17 @@ def provision(**overrides):
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Union, Site, Page, Group, Collection, Workflow, SiteBranding,
-                      GroupPagePermission, GroupCollectionPermission)
+        for model in (
+            Union,
+            Site,
+            Page,
+            Group,
+            Collection,
+            Workflow,
+            SiteBranding,
+            GroupPagePermission,
+            GroupCollectionPermission,
+        )
     }
 
 
@@ -70,8 +79,9 @@ def test_provisioning_creates_the_whole_union():
     )
     assert "publish_page" in approver_codenames
     assert set(
-        GroupPagePermission.objects.filter(group__in=[union.editors_group, union.approvers_group])
-        .values_list("page_id", flat=True)
+        GroupPagePermission.objects.filter(
+            group__in=[union.editors_group, union.approvers_group]
+        ).values_list("page_id", flat=True)
     ) == {home.pk}
     for group in (union.editors_group, union.approvers_group):
         assert group.permissions.filter(codename="access_admin").exists()
@@ -94,8 +104,13 @@ def test_provisioning_creates_the_whole_union():
 
 def test_central_union_becomes_the_default_site_and_replaces_the_welcome_page():
     assert Site.objects.filter(is_default_site=True).count() == 1  # Wagtail's placeholder
-    central = provision(slug="trung-uong", hostname="localhost", is_central=True,
-                        name="Công đoàn Viên chức Việt Nam", short_name="CĐVC VN")
+    central = provision(
+        slug="trung-uong",
+        hostname="localhost",
+        is_central=True,
+        name="Công đoàn Viên chức Việt Nam",
+        short_name="CĐVC VN",
+    )
     assert isinstance(central.home_page.specific, CentralHomePage)
     assert list(Site.objects.filter(is_default_site=True)) == [central.site]
     assert Page.get_first_root_node().get_children().count() == 1
@@ -103,8 +118,12 @@ def test_central_union_becomes_the_default_site_and_replaces_the_welcome_page():
 
 def test_union_groups_have_no_permission_on_another_union():
     a = provision()
-    b = provision(name="Công đoàn Bộ Nội vụ", short_name="CĐ Nội vụ", slug="noi-vu",
-                  hostname="noi-vu.example.test")
+    b = provision(
+        name="Công đoàn Bộ Nội vụ",
+        short_name="CĐ Nội vụ",
+        slug="noi-vu",
+        hostname="noi-vu.example.test",
+    )
     assert not GroupPagePermission.objects.filter(
         group__in=[a.editors_group, a.approvers_group], page=b.home_page
     ).exists()
@@ -119,7 +138,10 @@ def test_union_groups_have_no_permission_on_another_union():
         ({"hostname": "tu-phap.example.test", "slug": "khac"}, "hostname"),
         ({"hostname": "TU-PHAP.example.test", "slug": "khac"}, "hostname"),
         ({"slug": "tu-phap", "hostname": "khac.example.test"}, "slug"),
-        ({"short_name": "CĐ Tư pháp", "slug": "khac", "hostname": "khac.example.test"}, "short_name"),
+        (
+            {"short_name": "CĐ Tư pháp", "slug": "khac", "hostname": "khac.example.test"},
+            "short_name",
+        ),
     ],
 )
 def test_duplicates_are_refused_and_nothing_is_created(overrides, field):
@@ -177,11 +199,16 @@ def test_failure_half_way_rolls_everything_back(monkeypatch):
 def test_command_creates_a_union_and_prints_what_it_made(capsys):
     call_command(
         "create_union_site",
-        "--name", "Công đoàn Bộ Ngoại giao",
-        "--short-name", "CĐ Ngoại giao",
-        "--slug", "ngoai-giao",
-        "--hostname", "ngoai-giao.example.test",
-        "--port", "8000",
+        "--name",
+        "Công đoàn Bộ Ngoại giao",
+        "--short-name",
+        "CĐ Ngoại giao",
+        "--slug",
+        "ngoai-giao",
+        "--hostname",
+        "ngoai-giao.example.test",
+        "--port",
+        "8000",
     )
     out = capsys.readouterr().out
     union = Union.objects.get(slug="ngoai-giao")
@@ -195,7 +222,16 @@ def test_command_creates_a_union_and_prints_what_it_made(capsys):
 def test_command_reports_a_duplicate_hostname_clearly():
     provision()
     with pytest.raises(CommandError) as error:
-        call_command("create_union_site", "--name", "X", "--short-name", "X", "--slug", "x",
-                     "--hostname", "tu-phap.example.test")
+        call_command(
+            "create_union_site",
+            "--name",
+            "X",
+            "--short-name",
+            "X",
+            "--slug",
+            "x",
+            "--hostname",
+            "tu-phap.example.test",
+        )
     assert "tu-phap.example.test" in str(error.value)
     assert not Union.objects.filter(slug="x").exists()

@@ -10,7 +10,7 @@ def test_each_union_hostname_serves_its_own_home_page(client, network):
         response = client.get("/", HTTP_HOST=host(union))
         assert response.status_code == 200
         assert response.context["page"].pk == union.home_page.pk
-        assert f"<h1 class=\"hero__title\">{union.name}</h1>" in response.text
+        assert f'<h1 class="hero__title">{union.name}</h1>' in response.text
 
 
 def test_union_pages_are_not_served_on_another_union_host(client, network):

@@ -5,11 +5,18 @@ from sites.services import provision_union
 
 
 class Command(BaseCommand):
-    help = "Tạo trang cho một công đoàn: trang chủ, tên miền, nhóm quyền, thư viện ảnh, quy trình duyệt."
+    help = (
+        "Tạo trang cho một công đoàn: trang chủ, tên miền, nhóm quyền, thư viện ảnh, "
+        "quy trình duyệt."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--name", required=True, help="Tên đầy đủ, ví dụ “Công đoàn Bộ Tư pháp”")
-        parser.add_argument("--short-name", required=True, help="Tên viết tắt, ví dụ “CĐ Bộ Tư pháp”")
+        parser.add_argument(
+            "--name", required=True, help="Tên đầy đủ, ví dụ “Công đoàn Bộ Tư pháp”"
+        )
+        parser.add_argument(
+            "--short-name", required=True, help="Tên viết tắt, ví dụ “CĐ Bộ Tư pháp”"
+        )
         parser.add_argument("--slug", required=True, help="Mã không dấu, ví dụ tu-phap")
         parser.add_argument("--hostname", required=True, help="Tên miền, ví dụ tuphap.congdoan.vn")
         parser.add_argument("--port", type=int, default=80)

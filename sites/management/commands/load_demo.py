@@ -28,11 +28,15 @@ class Command(BaseCommand):
             reset_network()
 
         result = load_demo(port=options["port"], log=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS(
-            f"Xong: {len(result['unions'])} trang, {result['articles']} bài viết."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Xong: {len(result['unions'])} trang, {result['articles']} bài viết."
+            )
+        )
         self.stdout.write(f"Tài khoản (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, union in result["accounts"]:
             self.stdout.write(f"  {username:<24} {role}{' – ' + union if union else ''}")
         central = result["unions"][0]
-        self.stdout.write(f"Trang trung tâm: {central.site.root_url}/   Quản trị: {central.site.root_url}/admin/")
+        self.stdout.write(
+            f"Trang trung tâm: {central.site.root_url}/   Quản trị: {central.site.root_url}/admin/"
+        )

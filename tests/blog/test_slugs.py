@@ -1,0 +1,46 @@
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from blog.factories import ArticlePageFactory, ColumnPageFactory
+from blog.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_created_in_code_get_folded_slugs(network):
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Công đoàn Viên chức")
+    assert article.slug == "cong-doan-vien-chuc"
+    column = ColumnPageFactory(
+        parent=network.a.home_page, title="Tết Sum vầy", column=network.column
+    )
+    assert column.slug == "tet-sum-vay"
+    again = ArticlePageFactory(parent=network.columns["tu-phap"], title="Công đoàn Viên chức")
+    assert again.slug == "cong-doan-vien-chuc-2"
+
+
+def test_unicode_slug_given_in_code_is_folded(network):
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="x", slug="đoàn-viên")
+    assert article.slug == "doan-vien"
+
+
+@pytest.mark.parametrize("typed_slug", ["công-đoàn-tết-sum-vầy", ""])
+def test_pages_created_in_the_admin_get_folded_slugs(admin_client, network, typed_slug):
+    column = network.columns["tu-phap"]
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk))
+    data = nested_form_data(
+        {
+            "title": "Công đoàn Tết Sum vầy",
+            "slug": typed_slug,
+            "date": "2024-01-20",
+            "kind": "news",
+            "intro": "",
+            "body": streamfield([]),
+            "tags": "",
+            "comments": inline_formset([]),
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    page = ArticlePage.objects.get(title="Công đoàn Tết Sum vầy")
+    assert page.slug == "cong-doan-tet-sum-vay"

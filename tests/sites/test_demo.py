@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from blog.models import ArticleKind, ArticlePage, Campaign, ColumnPage, DocumentPage
+from sites.demo.loader import DEMO_PASSWORD
+from sites.models import Union
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        Union.objects.count(),
+        ArticlePage.objects.live().count(),
+        ColumnPage.objects.count(),
+        Campaign.objects.count(),
+    )
+
+
+def test_demo_network_is_complete_and_loads_only_once(client, capsys):
+    call_command("load_demo", "--port", "8000")
+    out = capsys.readouterr().out
+
+    unions = Union.objects.filter(is_central=False)
+    assert unions.count() >= 5
+    central = Union.objects.get(is_central=True)
+    assert central.site.is_default_site
+    assert (central.site.hostname, central.site.port) == ("localhost", 8000)
+    for union in unions:
+        assert union.site.hostname == f"{union.slug}.localhost"
+
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 60
+    assert {a.kind for a in articles} == set(ArticleKind.values)
+    assert all(dt.date(2024, 1, 1) <= a.date <= dt.date(2024, 2, 29) for a in articles)
+    for union in unions:
+        own = ArticlePage.objects.descendant_of(union.home_page)
+        assert own.count() >= 5
+        assert all(a.lead_image.collection_id == union.collection_id for a in own)
+
+    names = " | ".join(Campaign.objects.values_list("name", flat=True))
+    for programme in ["Tết Sum vầy”", "Chợ Tết Công đoàn", "Xuân chia sẻ"]:
+        assert programme in names
+    for union in [central, *unions]:
+        campaigns_here = set(
+            ColumnPage.objects.child_of(union.home_page).values_list("campaign", flat=True)
+        )
+        assert set(Campaign.objects.values_list("pk", flat=True)) <= campaigns_here
+
+    guidance = DocumentPage.objects.get(number="25/HD-CĐVC")
+    assert guidance.issue_date == dt.date(2024, 1, 23)
+    assert guidance.document and guidance.document.file.size > 1000
+    assert guidance.get_parent().pk == central.home_page.pk
+
+    editor = authenticate(username=f"bientap.{unions[0].slug}", password=DEMO_PASSWORD)
+    assert editor and list(editor.groups.all()) == [unions[0].editors_group]
+    approver = authenticate(username=f"duyet.{unions[0].slug}", password=DEMO_PASSWORD)
+    assert approver and list(approver.groups.all()) == [unions[0].approvers_group]
+    assert authenticate(username="admin", password=DEMO_PASSWORD).is_superuser
+    assert DEMO_PASSWORD in out and f"bientap.{unions[0].slug}" in out
+
+    # The demo serves: central home, hub and a union home.
+    assert client.get("/", HTTP_HOST="localhost").status_code == 200
+    assert (
+        client.get("/tin-cac-cong-doan/", HTTP_HOST="localhost").context["articles"].paginator.count
+        == articles.count()
+    )
+    assert client.get("/", HTTP_HOST=f"{unions[0].slug}.localhost").status_code == 200
+
+    before = snapshot()
+    with pytest.raises(CommandError, match="--reset"):
+        call_command("load_demo")
+    call_command("load_demo", "--if-empty")
+    assert snapshot() == before
+
+    call_command("load_demo", "--reset")
+    assert snapshot() == before
