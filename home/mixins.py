@@ -6,6 +6,7 @@ a short list of mixins plus what is truly its own.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -74,6 +75,13 @@ class BasePage(FoldedSlugMixin, Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # Wagtail only checks that the final page is live; an unpublished page takes
+        # everything below it offline too.
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
 
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""

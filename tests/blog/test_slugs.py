@@ -32,7 +32,7 @@ def test_pages_created_in_the_admin_get_folded_slugs(admin_client, network, type
         {
             "title": "Công đoàn Tết Sum vầy",
             "slug": typed_slug,
-            "date": "2024-01-20",
+            "date": "20/01/2024",
             "kind": "news",
             "intro": "",
             "body": streamfield([]),
@@ -44,3 +44,4 @@ def test_pages_created_in_the_admin_get_folded_slugs(admin_client, network, type
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     page = ArticlePage.objects.get(title="Công đoàn Tết Sum vầy")
     assert page.slug == "cong-doan-tet-sum-vay"
+    assert page.date.isoformat() == "2024-01-20"  # typed day first, as the admin shows it

@@ -29,3 +29,17 @@ def test_unknown_host_gets_the_central_site_never_a_union(client, network):
 def test_port_does_not_change_which_site_answers(client, network):
     response = client.get("/", HTTP_HOST=f"{host(network.a)}:8080")
     assert response.context["page"].pk == network.a.home_page.pk
+
+
+def test_pages_under_an_unpublished_page_are_not_served(client, network):
+    from blog.factories import ArticlePageFactory
+
+    column = network.columns["tu-phap"]
+    article = ArticlePageFactory(parent=column, title="Bài trong chuyên mục")
+    path = article.get_url_parts()[2]
+    assert client.get(path, HTTP_HOST=host(network.a)).status_code == 200
+    column.unpublish()
+    response = client.get(path, HTTP_HOST=host(network.a))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.text
+    assert network.a.name in response.text  # branded with the union's own site
