@@ -9,7 +9,7 @@ from sites.network import get_network
 
 from .mixins import BasePage, IntroMixin
 
-LATEST_COUNT = 9
+LATEST_COUNT = 8
 
 
 class BaseHomePage(IntroMixin, BasePage):
