@@ -55,6 +55,7 @@ class CentralHomePage(BaseHomePage):
         ]
         context.update(
             latest=self.latest_articles(request, network, network.active),
+            show_union=True,
             campaigns=campaigns,
             directory=network.unions,
             news_hub=news_hub,
