@@ -8,12 +8,14 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Locale,
     Page,
     Site,
@@ -31,6 +33,8 @@ HOSTNAME_RE = re.compile(
 )
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Editors and approvers upload, use and manage the union's files ("change" covers editing
+# and deleting, in the union's own collection only).
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -39,7 +43,30 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+SHARED_READ_PERMISSIONS = [("blog", "view_campaign"), ("blog", "view_column")]
+CENTRAL_DEPARTMENT_PERMISSIONS = [
+    ("blog", codename)
+    for model in ("campaign", "column")
+    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}")
+]
+NETWORK_ADMIN_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("sites", "add_union"),
+    ("sites", "change_union"),
+    ("sites", "view_union"),
+]
+SHARED_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+]
 DEFAULT_COLOUR = "#a61b1b"
+
+
+def _permissions(pairs):
+    query = Q(pk__in=[])
+    for app_label, codename in pairs:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(query))
 
 
 def ensure_locales():
@@ -131,13 +158,49 @@ def _grant_admin_and_page_permissions(group, home, codenames):
         GroupPagePermission.objects.create(group=group, page=home, permission=permission)
 
 
-def _grant_collection_permissions(groups, collection):
-    for app_label, codename in COLLECTION_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _grant_collection_permissions(groups, collection, pairs):
+    for permission in _permissions(pairs):
         for group in groups:
             GroupCollectionPermission.objects.create(
                 group=group, collection=collection, permission=permission
             )
+
+
+def _share_central_collection(groups):
+    """Union users may choose the central union's images and documents (shared materials)."""
+    central = Union.objects.filter(is_central=True).select_related("collection").first()
+    if central is None:
+        return
+    for permission in _permissions(SHARED_COLLECTION_PERMISSIONS):
+        for group in groups:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=central.collection, permission=permission
+            )
+
+
+def ensure_network_admins_group():
+    """The network administrators: add, edit and deactivate unions (need not be superusers)."""
+    from .permissions import NETWORK_ADMINS_GROUP
+
+    group, _created = Group.objects.get_or_create(name=NETWORK_ADMINS_GROUP)
+    group.permissions.add(*_permissions(NETWORK_ADMIN_PERMISSIONS))
+    return group
+
+
+def _grant_central_department(approvers, central_collection):
+    """The central union's approvers are the central department (Ban Tuyên giáo - Nữ công):
+    they manage the shared taxonomy and may take down (unpublish) a page on any site."""
+    approvers.permissions.add(*_permissions(CENTRAL_DEPARTMENT_PERMISSIONS))
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.create(
+        group=approvers, page=Page.get_first_root_node(), permission=publish
+    )
+    for union in Union.objects.filter(is_central=False):
+        for permission in _permissions(SHARED_COLLECTION_PERMISSIONS):
+            for group in (union.editors_group, union.approvers_group):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=central_collection, permission=permission
+                )
 
 
 def _create_workflow(short_name, approvers, home):
@@ -227,7 +290,20 @@ def provision_union(
             _grant_admin_and_page_permissions(editors, home, EDITOR_PAGE_PERMISSIONS)
             _grant_admin_and_page_permissions(approvers, home, APPROVER_PAGE_PERMISSIONS)
             collection = Collection.get_first_root_node().add_child(name=name)
-            _grant_collection_permissions([editors, approvers], collection)
+            _grant_collection_permissions([editors, approvers], collection, COLLECTION_PERMISSIONS)
+            change_branding = Permission.objects.get(
+                content_type__app_label="sites", codename="change_sitebranding"
+            )
+            GroupSitePermission.objects.create(
+                group=approvers, site=site, permission=change_branding
+            )
+            for group in (editors, approvers):
+                group.permissions.add(*_permissions(SHARED_READ_PERMISSIONS))
+            if is_central:
+                _grant_central_department(approvers, collection)
+                ensure_network_admins_group()
+            else:
+                _share_central_collection([editors, approvers])
             _create_workflow(short_name, approvers, home)
             return Union.objects.create(
                 name=name,

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "sites.admin_isolation.AdminIsolationMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

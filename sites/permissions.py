@@ -1,0 +1,75 @@
+"""Who may see what in the admin: the union boundaries Wagtail does not draw by itself.
+
+A user belongs to the unions whose editors or approvers group they are in. Members of the
+central union's groups (the central department), members of the network administrators
+group and superusers work across the whole network; everybody else sees their own
+unions' sites and, read-only, the central site.
+"""
+
+from django.db.models import Q
+
+from .models import Union
+
+NETWORK_ADMINS_GROUP = "Quản trị mạng lưới"
+
+
+def user_unions(user):
+    """The unions the user works for (cached on the user object for the request)."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_union_memberships", None)
+    if cached is None:
+        cached = list(
+            Union.objects.filter(Q(editors_group__user=user) | Q(approvers_group__user=user))
+            .select_related("site__root_page")
+            .distinct()
+        )
+        user._union_memberships = cached
+    return cached
+
+
+def is_network_wide(user):
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_network_wide", None)
+    if cached is None:
+        cached = (
+            any(u.is_central for u in user_unions(user))
+            or user.groups.filter(name=NETWORK_ADMINS_GROUP).exists()
+        )
+        user._network_wide = cached
+    return cached
+
+
+def own_root_paths(user):
+    """Tree paths of the home pages of the user's own unions."""
+    return [u.site.root_page.path for u in user_unions(user)]
+
+
+def readable_root_paths(user):
+    """Own home pages plus the central site's (shared, read-only), or None for everything."""
+    if is_network_wide(user):
+        return None
+    paths = own_root_paths(user)
+    central = (
+        Union.objects.filter(is_central=True)
+        .values_list("site__root_page__path", flat=True)
+        .first()
+    )
+    if central:
+        paths.append(central)
+    return paths
+
+
+def paths_q(paths, field="path"):
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{field}__startswith": path})
+    return query
+
+
+def page_is_readable(user, page):
+    paths = readable_root_paths(user)
+    return paths is None or any(page.path.startswith(p) for p in paths)

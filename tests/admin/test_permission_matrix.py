@@ -1,0 +1,269 @@
+"""The permission matrix: role x object type x own/other union x action, through the real
+admin URLs. Each cell is asserted; the table is printed (pytest -s) for the record."""
+
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from blog.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+Y, N = True, False
+ACTIONS = ["list", "view", "choose", "edit", "publish", "unpublish", "delete"]
+
+# Expected[(role, object, scope)] = {action: allowed}; absent actions do not apply.
+EXPECTED = {
+    # A union editor: writes on their own site, cannot publish, sees nothing of other unions.
+    ("editor", "page", "own"): dict(
+        list=Y, view=Y, choose=Y, edit=Y, publish=N, unpublish=N, delete=N
+    ),
+    ("editor", "page", "other"): dict(
+        list=N, view=N, choose=N, edit=N, publish=N, unpublish=N, delete=N
+    ),
+    ("editor", "image", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("editor", "image", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("editor", "document", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("editor", "document", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("editor", "collection", "own"): dict(list=Y, view=N, edit=N, delete=N),
+    ("editor", "collection", "other"): dict(list=N, view=N, edit=N, delete=N),
+    ("editor", "site setting", "own"): dict(view=N, edit=N),
+    ("editor", "site setting", "other"): dict(view=N, edit=N),
+    ("editor", "report", "own"): dict(list=Y),
+    ("editor", "report", "other"): dict(list=N),
+    # A union approver: everything the editor can, plus publishing and the site's branding.
+    ("approver", "page", "own"): dict(
+        list=Y, view=Y, choose=Y, edit=Y, publish=Y, unpublish=Y, delete=Y
+    ),
+    ("approver", "page", "other"): dict(
+        list=N, view=N, choose=N, edit=N, publish=N, unpublish=N, delete=N
+    ),
+    ("approver", "image", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("approver", "image", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("approver", "document", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("approver", "document", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("approver", "collection", "own"): dict(list=Y, view=N, edit=N, delete=N),
+    ("approver", "collection", "other"): dict(list=N, view=N, edit=N, delete=N),
+    ("approver", "site setting", "own"): dict(view=Y, edit=Y),
+    ("approver", "site setting", "other"): dict(view=N, edit=N),
+    ("approver", "report", "own"): dict(list=Y),
+    ("approver", "report", "other"): dict(list=N),
+    # The central department: its own (central) site in full; union sites browsable and
+    # choosable, and a union page can be taken down (unpublished), never edited or deleted.
+    ("central", "page", "own"): dict(
+        list=Y, view=Y, choose=Y, edit=Y, publish=Y, unpublish=Y, delete=Y
+    ),
+    ("central", "page", "other"): dict(
+        list=Y, view=N, choose=Y, edit=N, publish=N, unpublish=Y, delete=N
+    ),
+    ("central", "image", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("central", "image", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("central", "document", "own"): dict(list=Y, view=Y, choose=Y, edit=Y, delete=Y),
+    ("central", "document", "other"): dict(list=N, view=N, choose=N, edit=N, delete=N),
+    ("central", "collection", "own"): dict(list=Y, view=N, edit=N, delete=N),
+    ("central", "collection", "other"): dict(list=N, view=N, edit=N, delete=N),
+    ("central", "site setting", "own"): dict(view=Y, edit=Y),
+    ("central", "site setting", "other"): dict(view=N, edit=N),
+    ("central", "report", "own"): dict(list=Y),
+    ("central", "report", "other"): dict(list=Y),
+}
+
+
+class World:
+    """Objects of the central site, union A (own for union roles) and union B (other)."""
+
+    def __init__(self, network):
+        self.n = network
+        User = get_user_model()
+        self.users = {
+            "editor": User.objects.create_user("ed-a", password="x"),
+            "approver": User.objects.create_user("ap-a", password="x"),
+            "central": User.objects.create_user("central", password="x"),
+        }
+        self.users["editor"].groups.add(network.a.editors_group)
+        self.users["approver"].groups.add(network.a.approvers_group)
+        self.users["central"].groups.add(network.central.approvers_group)
+        self.unions = {"a": network.a, "b": network.b, "central": network.central}
+
+    def scope_union(self, role, scope):
+        if role == "central":
+            return self.unions["central"] if scope == "own" else self.unions["a"]
+        return self.unions["a"] if scope == "own" else self.unions["b"]
+
+    def article(self, union, marker):
+        column = self.n.columns[union.slug]
+        page = ArticlePageFactory(parent=column, title=f"Bài {marker} riêng")
+        page.save_revision(log_action=True).publish(log_action=True)
+        return page
+
+    def image(self, union, marker):
+        return get_image_model().objects.create(
+            title=f"Ảnh {marker} riêng", file=get_test_image_file(), collection=union.collection
+        )
+
+    def document(self, union, marker):
+        return get_document_model().objects.create(
+            title=f"Tệp {marker} riêng",
+            file=SimpleUploadedFile("t.txt", b"noi dung"),
+            collection=union.collection,
+        )
+
+
+def page_edit_data(page, **extra):
+    return nested_form_data(
+        {
+            "title": page.title + " (sửa)",
+            "slug": page.slug,
+            "date": "20/01/2024",
+            "kind": "news",
+            "intro": "",
+            "body": streamfield([]),
+            "tags": "",
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+def check_page(client, world, union, action, marker):
+    page = world.article(union, marker)
+    title = page.title
+    if action == "list":
+        r = client.get(f"/admin/pages/{page.get_parent().pk}/")
+        return r.status_code == 200 and title in r.text
+    if action == "view":
+        return client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    if action == "choose":
+        r = client.get("/admin/choose-page/search/", {"q": marker})
+        return r.status_code == 200 and title in r.text
+    if action == "edit":
+        client.post(f"/admin/pages/{page.pk}/edit/", page_edit_data(page))
+        page.refresh_from_db()
+        return page.get_latest_revision().content["title"].endswith("(sửa)")
+    if action == "publish":
+        client.post(
+            f"/admin/pages/{page.pk}/edit/", page_edit_data(page, **{"action-publish": "publish"})
+        )
+        page.refresh_from_db()
+        return page.title.endswith("(sửa)")
+    if action == "unpublish":
+        client.post(f"/admin/pages/{page.pk}/unpublish/")
+        page.refresh_from_db()
+        return not page.live
+    if action == "delete":
+        client.post(f"/admin/pages/{page.pk}/delete/")
+        return not Page.objects.filter(pk=page.pk).exists()
+    raise AssertionError(action)
+
+
+def check_media(kind):
+    prefix = "images" if kind == "image" else "documents"
+
+    def check(client, world, union, action, marker):
+        obj = getattr(world, kind)(union, marker)
+        model = type(obj)
+        edit_url = (
+            f"/admin/images/{obj.pk}/" if kind == "image" else f"/admin/documents/edit/{obj.pk}/"
+        )
+        if action == "list":
+            r = client.get(f"/admin/{prefix}/", {"q": marker})
+            return r.status_code == 200 and obj.title in r.text
+        if action == "view":
+            return client.get(edit_url).status_code == 200
+        if action == "choose":
+            r = client.get(f"/admin/{prefix}/chooser/results/", {"q": marker})
+            listed = r.status_code == 200 and obj.title in r.text
+            chosen = client.get(f"/admin/{prefix}/chooser/chosen/{obj.pk}/").status_code == 200
+            assert listed == chosen, (kind, action, listed, chosen)
+            return listed
+        if action == "edit":
+            data = {"title": obj.title + " (sửa)", "collection": obj.collection_id, "tags": ""}
+            if kind == "image":
+                data["description"] = "mô tả"
+            client.post(edit_url, data)
+            obj.refresh_from_db()
+            return obj.title.endswith("(sửa)")
+        if action == "delete":
+            delete_url = (
+                f"/admin/images/{obj.pk}/delete/"
+                if kind == "image"
+                else f"/admin/documents/delete/{obj.pk}/"
+            )
+            client.post(delete_url)
+            return not model.objects.filter(pk=obj.pk).exists()
+        raise AssertionError(action)
+
+    return check
+
+
+def check_collection(client, world, union, action, marker):
+    collection = union.collection
+    if action == "list":
+        # Browsing the image library by this collection shows what it holds.
+        image = world.image(union, marker)
+        r = client.get("/admin/images/", {"collection_id": collection.pk})
+        return r.status_code == 200 and image.title in r.text
+    if action == "view":
+        return client.get(f"/admin/collections/{collection.pk}/").status_code == 200
+    if action == "edit":
+        client.post(f"/admin/collections/{collection.pk}/", {"name": "Đổi tên", "parent": 1})
+        collection.refresh_from_db()
+        return collection.name == "Đổi tên"
+    if action == "delete":
+        client.post(f"/admin/collections/{collection.pk}/delete/")
+        return not type(collection).objects.filter(pk=collection.pk).exists()
+    raise AssertionError(action)
+
+
+def check_site_setting(client, world, union, action, marker):
+    url = f"/admin/settings/sites/sitebranding/{union.site.pk}/"
+    if action == "view":
+        return client.get(url).status_code == 200
+    if action == "edit":
+        client.post(url, {"primary_colour": "#123456", "tagline": marker})
+        union.site.sitebranding.refresh_from_db()
+        return union.site.sitebranding.tagline == marker
+    raise AssertionError(action)
+
+
+def check_report(client, world, union, action, marker):
+    page = world.article(union, marker)
+    r = client.get("/admin/reports/site-history/")
+    return r.status_code == 200 and page.title in r.text
+
+
+CHECKS = {
+    "page": check_page,
+    "image": check_media("image"),
+    "document": check_media("document"),
+    "collection": check_collection,
+    "site setting": check_site_setting,
+    "report": check_report,
+}
+
+
+@pytest.mark.parametrize("role", ["editor", "approver", "central"])
+def test_permission_matrix(client, network, role):
+    world = World(network)
+    client.force_login(world.users[role])
+    results, mismatches = {}, []
+    for (cell_role, obj, scope), expected in EXPECTED.items():
+        if cell_role != role:
+            continue
+        union = world.scope_union(role, scope)
+        for action, allowed in expected.items():
+            marker = f"{obj[:3]}{scope}{action}".replace(" ", "")
+            actual = CHECKS[obj](client, world, union, action, marker)
+            results[(obj, scope, action)] = actual
+            if actual != allowed:
+                mismatches.append((obj, scope, action, "expected", allowed, "got", actual))
+    print(f"\n{role}:")
+    for (obj, scope, action), actual in results.items():
+        print(f"  {obj:12} {scope:5} {action:9} {'allowed' if actual else 'denied'}")
+    assert not mismatches, mismatches
