@@ -2,7 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.url_routing import RouteResult
 
 from blog.listing import build_cards, for_cards, in_sites, visible
 from sites.network import get_network
@@ -72,6 +74,23 @@ class UnionHomePage(BaseHomePage):
     class Meta:
         verbose_name = _("trang chủ công đoàn")
         verbose_name_plural = _("trang chủ công đoàn")
+
+    def route(self, request, path_components):
+        # Every address of a deactivated union's site answers "temporarily offline".
+        from sites.models import Union
+
+        if Union.site_is_offline(self.pk):
+            return RouteResult(self, kwargs={"offline": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, offline=False, **kwargs):
+        if offline:
+            response = TemplateResponse(
+                request, "home/site_offline.html", {"page": self}, status=503
+            )
+            response["Retry-After"] = "86400"
+            return response
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

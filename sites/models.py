@@ -37,6 +37,12 @@ class Union(models.Model):
         "wagtailcore.Collection", on_delete=models.PROTECT, related_name="union"
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    suspended_user_ids = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Tài khoản bị khóa khi công đoàn ngừng hoạt động, mở lại khi hoạt động lại."),
+    )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
     class Meta:
@@ -57,6 +63,10 @@ class Union(models.Model):
     @property
     def home_page(self):
         return self.site.root_page
+
+    @classmethod
+    def site_is_offline(cls, home_page_id):
+        return cls.objects.filter(site__root_page_id=home_page_id, is_active=False).exists()
 
 
 @register_setting(icon="site")

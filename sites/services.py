@@ -4,12 +4,16 @@ loader call these rather than repeating them."""
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -92,6 +96,35 @@ def _retire_placeholder_sites():
             root.delete()
 
 
+def _validate_accounts(accounts, errors):
+    User = get_user_model()
+    seen = set()
+    for account in accounts:
+        role, username = account["role"], (account.get("username") or "").strip()
+        if not username:
+            errors[f"{role}_username"] = _("Nhập tên đăng nhập.")
+            continue
+        try:
+            UnicodeUsernameValidator()(username)
+        except ValidationError as error:
+            errors[f"{role}_username"] = error.messages[0]
+            continue
+        if username in seen or User.objects.filter(username__iexact=username).exists():
+            errors[f"{role}_username"] = _("Tên đăng nhập “%(v)s” đã có người dùng.") % {
+                "v": username
+            }
+        seen.add(username)
+        if account.get("email"):
+            try:
+                EmailValidator()(account["email"])
+            except ValidationError as error:
+                errors[f"{role}_email"] = error.messages[0]
+        try:
+            validate_password(account.get("password") or "", User(username=username))
+        except ValidationError as error:
+            errors[f"{role}_password"] = " ".join(error.messages)
+
+
 def _validate(
     *,
     name,
@@ -104,6 +137,7 @@ def _validate(
     contact_email,
     facebook_url,
     zalo_url,
+    accounts=(),
 ):
     errors = {}
     if not name:
@@ -144,6 +178,7 @@ def _validate(
                 validator(value)
             except ValidationError as error:
                 errors[field] = error.messages[0]
+    _validate_accounts(accounts, errors)
     if errors:
         raise ValidationError(errors)
 
@@ -214,6 +249,28 @@ def _create_workflow(short_name, approvers, home):
     return workflow
 
 
+def _attach_logo(union, logo_file):
+    image = get_image_model().objects.create(
+        title=_("Logo %(union)s") % {"union": union.short_name},
+        description=_("Logo %(union)s") % {"union": union.name},
+        collection=union.collection,
+        file=logo_file,
+    )
+    branding = SiteBranding.for_site(union.site)
+    branding.logo = image
+    branding.save(update_fields=["logo"])
+
+
+def _create_accounts(union, accounts):
+    User = get_user_model()
+    for account in accounts:
+        user = User.objects.create_user(
+            account["username"].strip(), account.get("email", ""), account["password"]
+        )
+        group = union.editors_group if account["role"] == "editor" else union.approvers_group
+        user.groups.add(group)
+
+
 def provision_union(
     *,
     name,
@@ -230,8 +287,14 @@ def provision_union(
     facebook_url="",
     zalo_url="",
     logo=None,
+    logo_file=None,
+    accounts=(),
 ):
     """Create a union's whole site in one transaction, or raise ValidationError and create nothing.
+
+    ``logo_file`` (an uploaded image) becomes the site's logo in the union's own collection;
+    ``accounts`` (dicts with role "editor" or "approver", username, email, password) are the
+    union's first users.
 
     Makes: the home page (default locale) under the tree root, the Wagtail Site, its branding
     settings, an editors group and an approvers group with page permissions on that home only,
@@ -260,6 +323,7 @@ def provision_union(
                 contact_email=contact_email,
                 facebook_url=facebook_url,
                 zalo_url=zalo_url,
+                accounts=accounts,
             )
             locale = ensure_locales()
             home_model = CentralHomePage if is_central else UnionHomePage
@@ -305,7 +369,7 @@ def provision_union(
             else:
                 _share_central_collection([editors, approvers])
             _create_workflow(short_name, approvers, home)
-            return Union.objects.create(
+            union = Union.objects.create(
                 name=name,
                 short_name=short_name,
                 slug=slug,
@@ -315,8 +379,39 @@ def provision_union(
                 approvers_group=approvers,
                 collection=collection,
             )
+            if logo_file is not None:
+                _attach_logo(union, logo_file)
+            _create_accounts(union, accounts)
+            return union
     except IntegrityError as error:
         # A concurrent request took the same hostname or slug between the checks and the insert.
         raise ValidationError(
             _("Không tạo được công đoàn (trùng dữ liệu): %(e)s") % {"e": error}
         ) from error
+
+
+def set_union_active(union, active):
+    """Deactivate (site offline, accounts disabled) or reactivate a union. Nothing is deleted:
+    pages, images, documents and revisions stay; reactivation re-enables exactly the
+    accounts that deactivation disabled."""
+    User = get_user_model()
+    with transaction.atomic():
+        union = Union.objects.select_for_update().get(pk=union.pk)
+        if union.is_central and not active:
+            raise ValidationError(_("Không thể ngừng hoạt động trang trung tâm của mạng."))
+        if union.is_active == active:
+            return union
+        if active:
+            User.objects.filter(pk__in=union.suspended_user_ids).update(is_active=True)
+            union.suspended_user_ids = []
+        else:
+            members = (
+                User.objects.filter(groups__in=[union.editors_group, union.approvers_group])
+                .filter(is_active=True, is_superuser=False)
+                .distinct()
+            )
+            union.suspended_user_ids = sorted(members.values_list("pk", flat=True))
+            User.objects.filter(pk__in=union.suspended_user_ids).update(is_active=False)
+        union.is_active = active
+        union.save(update_fields=["is_active", "suspended_user_ids"])
+        return union

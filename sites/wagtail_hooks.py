@@ -1,4 +1,7 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_isolation import (
     ScopedDocumentsAdminAPIViewSet,
@@ -20,3 +23,30 @@ def scope_admin_api(router):
 def hide_network_reports(request, menu_items):
     if not is_network_wide(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("register_admin_urls")
+def register_union_admin_urls():
+    from django.urls import include, path
+
+    from . import views
+
+    urls = [
+        path("", views.union_index, name="index"),
+        path("add/", views.union_create, name="add"),
+        path("<int:pk>/deactivate/", views.union_set_active, {"active": False}, name="deactivate"),
+        path("<int:pk>/reactivate/", views.union_set_active, {"active": True}, name="reactivate"),
+    ]
+    return [path("unions/", include((urls, "union_admin"), namespace="union_admin"))]
+
+
+class UnionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("sites.view_union")
+
+
+@hooks.register("register_admin_menu_item")
+def register_unions_menu_item():
+    return UnionsMenuItem(
+        _("Các công đoàn"), reverse("union_admin:index"), icon_name="site", order=150
+    )

@@ -1,7 +1,6 @@
 """The permission matrix: role x object type x own/other union x action, through the real
 admin URLs. Each cell is asserted; the table is printed (pytest -s) for the record."""
 
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile

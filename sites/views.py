@@ -1,0 +1,78 @@
+"""Network administration in the Wagtail admin: the unions, adding one, (de)activating one."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from blog.models import ArticlePage
+
+from .forms import UnionCreateForm
+from .models import Union
+from .services import provision_union, set_union_active
+
+HOME_PATH_LENGTH = 8  # home pages sit at depth 2: their tree path is 2 x 4 characters
+
+
+def _require(request, codename):
+    if not request.user.has_perm(f"sites.{codename}"):
+        raise PermissionDenied
+
+
+def union_index(request):
+    _require(request, "view_union")
+    stats = {
+        row["root"]: row
+        for row in ArticlePage.objects.live()
+        .annotate(root=Substr("path", 1, HOME_PATH_LENGTH))
+        .values("root")
+        .annotate(articles=Count("pk"), last_published=Max("last_published_at"))
+        .order_by()
+    }
+    unions = list(Union.objects.select_related("site__root_page"))
+    rows = [(union, stats.get(union.site.root_page.path, {})) for union in unions]
+    return TemplateResponse(
+        request,
+        "sites/admin/union_index.html",
+        {
+            "rows": rows,
+            "can_add": request.user.has_perm("sites.add_union"),
+            "can_change": request.user.has_perm("sites.change_union"),
+        },
+    )
+
+
+def union_create(request):
+    _require(request, "add_union")
+    form = UnionCreateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            union = provision_union(**form.service_arguments())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo công đoàn “%(name)s”: %(url)s")
+                % {"name": union.name, "url": union.site.root_url + "/"},
+            )
+            return redirect("union_admin:index")
+    return TemplateResponse(request, "sites/admin/union_create.html", {"form": form})
+
+
+@require_POST
+def union_set_active(request, pk, active):
+    _require(request, "change_union")
+    union = get_object_or_404(Union, pk=pk)
+    try:
+        set_union_active(union, active)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = _("Đã mở lại “%(name)s”.") if active else _("Đã tạm ngừng “%(name)s”.")
+        messages.success(request, message % {"name": union.name})
+    return redirect("union_admin:index")
