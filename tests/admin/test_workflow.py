@@ -1,0 +1,96 @@
+"""Write -> submit -> approve (publishes) or reject (with a comment the editor sees)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from blog.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(name, group):
+    user = get_user_model().objects.create_user(name, f"{name}@example.vn", "x")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def people(network):
+    return {
+        "editor_a": make_user("ed_a", network.a.editors_group),
+        "approver_a": make_user("ap_a", network.a.approvers_group),
+        "editor_b": make_user("ed_b", network.b.editors_group),
+        "approver_b": make_user("ap_b", network.b.approvers_group),
+    }
+
+
+def submit_article(client, network, editor, title="Bài chờ duyệt"):
+    client.force_login(editor)
+    column = network.columns["tu-phap"]
+    data = nested_form_data(
+        {
+            "title": title, "slug": "", "date": "20/01/2024", "kind": "news", "intro": "",
+            "body": streamfield([]), "tags": "", "comments": inline_formset([]),
+            "action-submit": "submit",
+        }
+    )  # fmt: skip
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk)), data
+    )
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(title=title)
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    return page, state.current_task_state
+
+
+def act(client, user, page, task_state, action, comment=""):
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    return client.post(url, {"comment": comment})
+
+
+def test_submit_notifies_only_the_unions_approvers_and_approve_publishes(client, network, people):
+    mail.outbox.clear()
+    page, task_state = submit_article(client, network, people["editor_a"])
+    assert not page.live
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert "ap_a@example.vn" in recipients
+    assert "ap_b@example.vn" not in recipients and "ed_b@example.vn" not in recipients
+
+    act(client, people["approver_a"], page, task_state, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_reject_keeps_it_unpublished_and_the_editor_sees_the_comment(client, network, people):
+    page, task_state = submit_article(client, network, people["editor_a"])
+    act(client, people["approver_a"], page, task_state, "reject", "Cần bổ sung ảnh và số liệu")
+    page.refresh_from_db()
+    assert not page.live
+    task_state.refresh_from_db()
+    assert task_state.status == "rejected"
+
+    client.force_login(people["editor_a"])
+    history = client.get(reverse("wagtailadmin_pages:workflow_history", args=(page.pk,)))
+    detail = client.get(
+        reverse(
+            "wagtailadmin_pages:workflow_history_detail",
+            args=(page.pk, task_state.workflow_state.pk),
+        )
+    )
+    assert history.status_code == 200
+    assert "Cần bổ sung ảnh và số liệu" in detail.text
+
+
+@pytest.mark.parametrize("intruder", ["editor_b", "approver_b", "editor_a"])
+def test_nobody_outside_the_unions_approvers_can_approve(client, network, people, intruder):
+    page, task_state = submit_article(client, network, people["editor_a"])
+    act(client, people[intruder], page, task_state, "approve")
+    page.refresh_from_db()
+    task_state.refresh_from_db()
+    assert not page.live
+    assert task_state.status == "in_progress"
