@@ -2,8 +2,12 @@
 
 from urllib.parse import urlencode
 
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
 from blog.listing import build_cards, for_cards, in_sites, visible
@@ -35,10 +39,50 @@ class BaseHomePage(IntroMixin, BasePage):
         return ColumnPage.objects.child_of(self).live().public().select_related("column")
 
 
+class FeaturedArticle(Orderable):
+    """An article from any union picked by the central department for the central home."""
+
+    page = ParentalKey(
+        "home.CentralHomePage", related_name="featured_articles", on_delete=models.CASCADE
+    )
+    article = models.ForeignKey(
+        "blog.ArticlePage",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bài tiêu điểm")
+        verbose_name_plural = _("bài tiêu điểm")
+
+
 class CentralHomePage(BaseHomePage):
     """The network's front page: news from every union, campaigns, the union directory."""
 
     subpage_types = ["blog.ColumnPage", "blog.DocumentPage", "blog.NewsHubPage"]
+    content_panels = BaseHomePage.content_panels + [
+        InlinePanel(
+            "featured_articles",
+            label=_("Tiêu điểm"),
+            heading=_("Tiêu điểm: bài của các công đoàn đưa lên trang trung tâm"),
+            help_text=_("Chọn bài đã đăng của bất kỳ công đoàn nào; kéo để sắp thứ tự."),
+            max_num=6,
+        )
+    ]
+
+    def featured(self, request, network):
+        """Featured articles still live, public and in an active union, in the chosen order."""
+        from blog.models import ArticlePage
+
+        order = list(self.featured_articles.values_list("article_id", flat=True))
+        pages = for_cards(
+            in_sites(visible(ArticlePage.objects.filter(pk__in=order)), network.active)
+        )
+        cards = dict(zip((p.pk for p in pages), build_cards(request, pages, network), strict=True))
+        return [cards[pk] for pk in order if pk in cards]
 
     class Meta:
         verbose_name = _("trang chủ trung tâm")
@@ -56,6 +100,7 @@ class CentralHomePage(BaseHomePage):
             for campaign in Campaign.objects.filter(locale_id=self.locale_id)
         ]
         context.update(
+            featured=self.featured(request, network),
             latest=self.latest_articles(request, network, network.active),
             show_union=True,
             campaigns=campaigns,

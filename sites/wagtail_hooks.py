@@ -50,3 +50,10 @@ def register_unions_menu_item():
     return UnionsMenuItem(
         _("Các công đoàn"), reverse("union_admin:index"), icon_name="site", order=150
     )
+
+
+@hooks.register("after_unpublish_page")
+def notify_union_of_takedown(request, page):
+    from .notifications import notify_takedown
+
+    notify_takedown(page, request.user)

@@ -94,3 +94,32 @@ def test_nobody_outside_the_unions_approvers_can_approve(client, network, people
     task_state.refresh_from_db()
     assert not page.live
     assert task_state.status == "in_progress"
+
+
+def test_central_takedown_notifies_the_unions_approvers(client, network, people):
+    from blog.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài cần gỡ")
+    central = make_user("tuyengiao", network.central.approvers_group)
+    client.force_login(central)
+    mail.outbox.clear()
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,)))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.live
+    takedown = [m for m in mail.outbox if "Bài cần gỡ" in m.subject]
+    assert len(takedown) == 1
+    assert takedown[0].to == ["ap_a@example.vn"]
+    assert "tuyengiao" in takedown[0].body
+
+
+def test_unpublishing_ones_own_page_sends_no_takedown_mail(client, network, people):
+    from blog.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài tự gỡ")
+    client.force_login(people["approver_a"])
+    mail.outbox.clear()
+    client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,)))
+    article.refresh_from_db()
+    assert not article.live
+    assert not [m for m in mail.outbox if "Bài tự gỡ" in m.subject]
