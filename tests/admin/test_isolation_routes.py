@@ -1,7 +1,7 @@
-import json
-
 """Direct admin URLs for another union's objects answer 403 or 404, including the routes
 where Wagtail has had permission advisories; shared central objects stay readable."""
+
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
