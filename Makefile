@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format check demo-reset install install-dev clean
+.PHONY: run test lint format check demo-reset install install-dev browser clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -35,7 +35,17 @@ demo-reset: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --reset --port $(PORT)
 
-test: install-dev
+# Browser tests use Debian's Chromium (never a browser downloaded by a test tool).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "chromium is missing: install it (sudo apt-get install chromium) or the browser tests are skipped"; \
+		fi; }
+
+test: install-dev browser
 	$(BIN)/python -m pytest --ds=cms.settings.test $(PYTEST_ARGS)
 
 lint: install-dev

@@ -11,7 +11,7 @@ Entries are in the order of the English catalogs; edit freely, then run
 TRANSLATIONS = {
     "Submit for moderation": "Gửi kiểm duyệt",
     "Resubmit to %(task_name)s": "Gửi duyệt lại %(task_name)s",
-    "Submit to %(workflow_name)s": "Gửi duyệt %(workflow_name)s",
+    "Submit to %(workflow_name)s": "Gửi duyệt (%(workflow_name)s)",
     "Restart workflow ": "Bắt đầu lại quy trình duyệt ",
     "Cancel workflow ": "Hủy quy trình duyệt ",
     "Unpublish": "Gỡ xuất bản",
