@@ -22,7 +22,7 @@ from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage,
 from cms.text import fold
 
 from ..models import Union
-from ..services import ensure_locales, provision_union
+from ..services import ensure_locales, ensure_network_admins_group, provision_union
 from . import content
 from .images import article_image, logo_image
 
@@ -194,6 +194,15 @@ class DemoBuilder:
             "admin", "admin@example.vn", DEMO_PASSWORD, first_name="Quản trị", last_name="mạng"
         )
         rows = [("admin", "quản trị toàn mạng (superuser)", "")]
+        network_admin = User.objects.create_user(
+            "quantri",
+            "quantri@example.vn",
+            DEMO_PASSWORD,
+            first_name="Quản trị",
+            last_name="mạng lưới",
+        )
+        network_admin.groups.add(ensure_network_admins_group())
+        rows.append(("quantri", "quản trị mạng lưới: thêm, tạm ngừng công đoàn", ""))
         for union in unions:
             for role, group, label in [
                 ("bientap", union.editors_group, "biên tập viên"),

@@ -60,6 +60,8 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
     approver = authenticate(username=f"duyet.{unions[0].slug}", password=DEMO_PASSWORD)
     assert approver and list(approver.groups.all()) == [unions[0].approvers_group]
     assert authenticate(username="admin", password=DEMO_PASSWORD).is_superuser
+    network_admin = authenticate(username="quantri", password=DEMO_PASSWORD)
+    assert not network_admin.is_superuser and network_admin.has_perm("sites.add_union")
     assert DEMO_PASSWORD in out and f"bientap.{unions[0].slug}" in out
 
     # The demo serves: central home, hub and a union home.
