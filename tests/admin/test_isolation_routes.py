@@ -174,3 +174,20 @@ def test_documents_of_other_unions_are_out_of_reach(client, network, setup):
         f"/admin/api/main/documents/{document.pk}/",
     ]:
         assert client.get(url).status_code in (403, 404), url
+
+
+def test_settings_switcher_offers_only_the_unions_own_site(client, network, setup):
+    approver, *_ = setup
+    client.force_login(approver)
+    response = client.get(f"/admin/settings/sites/sitebranding/{network.a.site.pk}/")
+    assert response.status_code == 200
+    # With a single permitted site Wagtail shows no switcher at all.
+    switcher = response.context["site_switcher"]
+    if switcher is not None:
+        offered = {site.pk for site in switcher.fields["site"].queryset}
+        assert offered == {network.a.site.pk}
+    assert network.b.name not in response.text
+    # Without a site in the URL, the approver lands on their own site's settings.
+    response = client.get("/admin/settings/sites/sitebranding/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/sitebranding/{network.a.site.pk}/")
