@@ -69,3 +69,14 @@ class UnionCreateForm(forms.Form):
     def add_service_errors(self, error):
         for field, messages in error.message_dict.items():
             self.add_error(field if field in self.fields else None, messages)
+
+
+class UnionEditForm(forms.Form):
+    name = forms.CharField(label=_("Tên công đoàn"), max_length=200)
+    short_name = forms.CharField(label=_("Tên viết tắt"), max_length=60)
+    hostname = forms.CharField(label=_("Tên miền"), max_length=255)
+    port = forms.IntegerField(label=_("Cổng"), min_value=1, max_value=65535)
+
+    def add_service_errors(self, error):
+        for field, messages in error.message_dict.items():
+            self.add_error(field if field in self.fields else None, messages)

@@ -415,3 +415,39 @@ def set_union_active(union, active):
         union.is_active = active
         union.save(update_fields=["is_active", "suspended_user_ids"])
         return union
+
+
+def update_union(union, *, name, short_name, hostname, port):
+    """Rename a union or move its site to another hostname, keeping groups and site in step."""
+    name = normalize(name or "").strip()
+    short_name = normalize(short_name or "").strip()
+    hostname = (hostname or "").strip().lower()
+    errors = {}
+    if not name:
+        errors["name"] = _("Nhập tên công đoàn.")
+    if not short_name:
+        errors["short_name"] = _("Nhập tên viết tắt.")
+    elif short_name != union.short_name and any(
+        Group.objects.filter(name=n).exists() for n in group_names(short_name)
+    ):
+        errors["short_name"] = _("Tên viết tắt “%(v)s” đã được dùng.") % {"v": short_name}
+    if not HOSTNAME_RE.match(hostname):
+        errors["hostname"] = _("Tên miền “%(v)s” không hợp lệ.") % {"v": hostname}
+    elif Site.objects.filter(hostname=hostname).exclude(pk=union.site_id).exists():
+        errors["hostname"] = _("Tên miền “%(v)s” đã được dùng cho trang khác.") % {"v": hostname}
+    if not isinstance(port, int) or not 0 < port < 65536:
+        errors["port"] = _("Cổng phải là số từ 1 đến 65535.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        editors_name, approvers_name = group_names(short_name)
+        union.editors_group.name = editors_name
+        union.editors_group.save(update_fields=["name"])
+        union.approvers_group.name = approvers_name
+        union.approvers_group.save(update_fields=["name"])
+        site = union.site
+        site.hostname, site.port, site.site_name = hostname, port, name
+        site.save()
+        union.name, union.short_name = name, short_name
+        union.save(update_fields=["name", "short_name"])
+    return union

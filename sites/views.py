@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from blog.models import ArticlePage
 
-from .forms import UnionCreateForm
+from .forms import UnionCreateForm, UnionEditForm
 from .models import Union
-from .services import provision_union, set_union_active
+from .services import provision_union, set_union_active, update_union
 
 HOME_PATH_LENGTH = 8  # home pages sit at depth 2: their tree path is 2 x 4 characters
 
@@ -61,7 +61,41 @@ def union_create(request):
                 % {"name": union.name, "url": union.site.root_url + "/"},
             )
             return redirect("union_admin:index")
-    return TemplateResponse(request, "sites/admin/union_create.html", {"form": form})
+    return TemplateResponse(
+        request,
+        "sites/admin/union_form.html",
+        {
+            "form": form,
+            "title": _("Thêm công đoàn"),
+            "submit_label": _("Tạo công đoàn"),
+            "intro": _(
+                "Tạo trang riêng cho một công đoàn trực thuộc: trang chủ, tên miền, nhóm biên "
+                "tập và duyệt bài, thư mục ảnh và tài liệu, quy trình duyệt bài, cùng hai tài "
+                "khoản đầu tiên."
+            ),
+        },
+    )
+
+
+def union_edit(request, pk):
+    _require(request, "change_union")
+    union = get_object_or_404(Union.objects.select_related("site"), pk=pk)
+    initial = {
+        "name": union.name,
+        "short_name": union.short_name,
+        "hostname": union.site.hostname,
+        "port": union.site.port,
+    }
+    form = UnionEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_union(union, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("Đã lưu “%(name)s”.") % {"name": union.name})
+            return redirect("union_admin:index")
+    return TemplateResponse(request, "sites/admin/union_edit.html", {"form": form, "union": union})
 
 
 @require_POST

@@ -34,6 +34,7 @@ def register_union_admin_urls():
     urls = [
         path("", views.union_index, name="index"),
         path("add/", views.union_create, name="add"),
+        path("<int:pk>/", views.union_edit, name="edit"),
         path("<int:pk>/deactivate/", views.union_set_active, {"active": False}, name="deactivate"),
         path("<int:pk>/reactivate/", views.union_set_active, {"active": True}, name="reactivate"),
     ]

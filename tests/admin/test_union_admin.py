@@ -161,3 +161,27 @@ def test_deactivate_and_reactivate_lose_nothing(client, network, network_admin):
 def test_the_central_site_cannot_be_deactivated(network):
     with pytest.raises(Exception, match="trung tâm"):
         set_union_active(network.central, False)
+
+
+def test_network_admin_renames_and_moves_a_union(client, network, network_admin):
+    client.force_login(network_admin)
+    url = f"/admin/unions/{network.a.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {"name": "Công đoàn Bộ Tư pháp (mới)", "short_name": "CĐ TP", "hostname": "tp.example.test",
+         "port": "80"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    network.a.refresh_from_db()
+    network.a.editors_group.refresh_from_db()
+    assert network.a.name == "Công đoàn Bộ Tư pháp (mới)"
+    assert network.a.editors_group.name.startswith("CĐ TP")
+    home = client.get("/", HTTP_HOST="tp.example.test")
+    assert home.context["page"].pk == network.a.home_page.pk
+    taken = client.post(
+        url, {"name": "X", "short_name": "CĐ TP", "hostname": host(network.b), "port": "80"}
+    )
+    assert "hostname" in taken.context["form"].errors
+    network.a.site.refresh_from_db()
+    assert network.a.site.hostname == "tp.example.test"
