@@ -95,7 +95,11 @@ def union_edit(request, pk):
         else:
             messages.success(request, _("Đã lưu “%(name)s”.") % {"name": union.name})
             return redirect("union_admin:index")
-    return TemplateResponse(request, "sites/admin/union_edit.html", {"form": form, "union": union})
+    return TemplateResponse(
+        request,
+        "sites/admin/union_form.html",
+        {"form": form, "title": union.name, "submit_label": _("Lưu")},
+    )
 
 
 @require_POST
