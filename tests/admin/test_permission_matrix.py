@@ -8,9 +8,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from blog.factories import ArticlePageFactory
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -115,19 +115,7 @@ class World:
 
 
 def page_edit_data(page, **extra):
-    return nested_form_data(
-        {
-            "title": page.title + " (sửa)",
-            "slug": page.slug,
-            "date": "20/01/2024",
-            "kind": "news",
-            "intro": "",
-            "body": streamfield([]),
-            "tags": "",
-            "comments": inline_formset([]),
-            **extra,
-        }
-    )
+    return article_form(page.title + " (sửa)", slug=page.slug, **extra)
 
 
 def check_page(client, world, union, action, marker):

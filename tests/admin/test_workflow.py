@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from blog.models import ArticlePage
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,7 @@ def people(network):
 def submit_article(client, network, editor, title="Bài chờ duyệt"):
     client.force_login(editor)
     column = network.columns["tu-phap"]
-    data = nested_form_data(
-        {
-            "title": title, "slug": "", "date": "20/01/2024", "kind": "news", "intro": "",
-            "body": streamfield([]), "tags": "", "comments": inline_formset([]),
-            "action-submit": "submit",
-        }
-    )  # fmt: skip
+    data = article_form(title, **{"action-submit": "submit"})
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk)), data
     )

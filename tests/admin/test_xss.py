@@ -4,12 +4,13 @@ listings and in the news hub."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from sites.factories import UnionFactory
 from tests.conftest import host
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -63,13 +64,7 @@ def test_rich_text_from_the_editor_is_sanitised(client, network):
     body = streamfield(
         [("paragraph", rich_text(f'<p>Xin chào {SCRIPT}<a href="javascript:alert(1)">x</a></p>'))]
     )
-    data = nested_form_data(
-        {
-            "title": "Bài có mã độc", "slug": "", "date": "20/01/2024", "kind": "news",
-            "intro": "", "body": body, "tags": "", "comments": inline_formset([]),
-            "action-publish": "publish",
-        }
-    )  # fmt: skip
+    data = article_form("Bài có mã độc", body=body, **{"action-publish": "publish"})
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk)), data
     )

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from blog.factories import ArticlePageFactory, ColumnPageFactory
 from blog.models import ArticlePage
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +28,7 @@ def test_unicode_slug_given_in_code_is_folded(network):
 def test_pages_created_in_the_admin_get_folded_slugs(admin_client, network, typed_slug):
     column = network.columns["tu-phap"]
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk))
-    data = nested_form_data(
-        {
-            "title": "Công đoàn Tết Sum vầy",
-            "slug": typed_slug,
-            "date": "20/01/2024",
-            "kind": "news",
-            "intro": "",
-            "body": streamfield([]),
-            "tags": "",
-            "comments": inline_formset([]),
-        }
-    )
+    data = article_form("Công đoàn Tết Sum vầy", slug=typed_slug)
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     page = ArticlePage.objects.get(title="Công đoàn Tết Sum vầy")
