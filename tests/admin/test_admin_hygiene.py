@@ -51,3 +51,12 @@ def test_weak_passwords_are_refused():
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password("Xuan-Giap-Thin-2024!")
+
+
+def test_relative_times_in_the_admin_are_vietnamese():
+    import datetime
+
+    from django.utils import timesince, timezone, translation
+
+    with translation.override("vi"):
+        assert timesince.timesince(timezone.now() - datetime.timedelta(minutes=5)) == "5 phút"
