@@ -25,6 +25,7 @@ def people(network):
         "approver_a": make_user("ap_a", network.a.approvers_group),
         "editor_b": make_user("ed_b", network.b.editors_group),
         "approver_b": make_user("ap_b", network.b.approvers_group),
+        "central": make_user("tg", network.central.approvers_group),
     }
 
 
@@ -80,7 +81,7 @@ def test_reject_keeps_it_unpublished_and_the_editor_sees_the_comment(client, net
     assert "Cần bổ sung ảnh và số liệu" in detail.text
 
 
-@pytest.mark.parametrize("intruder", ["editor_b", "approver_b", "editor_a"])
+@pytest.mark.parametrize("intruder", ["editor_b", "approver_b", "editor_a", "central"])
 def test_nobody_outside_the_unions_approvers_can_approve(client, network, people, intruder):
     page, task_state = submit_article(client, network, people["editor_a"])
     act(client, people[intruder], page, task_state, "approve")
