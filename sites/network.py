@@ -43,10 +43,6 @@ class Network:
     def by_slug(self):
         return {s.slug: s for s in self.sites}
 
-    @cached_property
-    def by_site_id(self):
-        return {s.site_id: s for s in self.sites}
-
     def site_for_path(self, path):
         """The network site whose home page is an ancestor of (or is) the page at `path`."""
         best = None
