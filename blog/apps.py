@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = _("Tin bài")
+
+    def ready(self):
+        from . import signals  # noqa: F401

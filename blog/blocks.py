@@ -1,7 +1,9 @@
 """StreamField blocks for the body of articles."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -10,6 +12,20 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Ảnh"))
     caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not (image.description or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "image": ValidationError(
+                        _("Ảnh “%(title)s” chưa có mô tả (văn bản thay thế)."),
+                        params={"title": image.title},
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "image"

@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,7 @@ class NewsHubFilterForm(forms.Form):
     campaign = forms.ChoiceField(label=_("Chương trình"), required=False)
     column = forms.ChoiceField(label=_("Chuyên mục"), required=False)
     kind = forms.ChoiceField(label=_("Thể loại"), required=False)
+    tag = forms.CharField(label=_("Từ khóa"), required=False, strip=True)
 
     def __init__(self, data, *, network, campaigns, columns, kinds):
         super().__init__(data)
@@ -59,7 +60,7 @@ class NewsHubFilterForm(forms.Form):
         return len(self.valid_filters())
 
     def apply(self, queryset):
-        from .models import ColumnPage
+        from .models import ArticlePageTag, ColumnPage
 
         filters = self.valid_filters()
         if "union" in filters:
@@ -75,6 +76,13 @@ class NewsHubFilterForm(forms.Form):
             ).filter(parent_path__in=Subquery(column_paths))
         if "kind" in filters:
             queryset = queryset.filter(kind=filters["kind"])
+        if "tag" in filters:
+            # By the tag's slug (the links on articles) or its exact name (typed in the form);
+            # an unknown tag simply matches nothing.
+            tagged = ArticlePageTag.objects.filter(
+                Q(tag__slug=filters["tag"]) | Q(tag__name__iexact=filters["tag"])
+            ).values("content_object_id")
+            queryset = queryset.filter(pk__in=Subquery(tagged))
         if "from" in filters:
             queryset = queryset.filter(date__gte=filters["from"])
         if "to" in filters:

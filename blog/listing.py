@@ -12,9 +12,16 @@ from operator import or_
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
-THUMBNAIL_SPEC = "fill-480x270-c100"
+# Card pictures: two sizes in WebP with a JPEG fallback. includes/article_card.html uses
+# the same pattern in its {% picture %} tag, so the prefetch below finds every rendition.
+CARD_PICTURE = "fill-{480x270,960x540}-c100 format-{webp,jpeg}"
+CARD_RENDITION_SPECS = Filter.expand_spec(CARD_PICTURE)
+THUMBNAIL_SPEC = CARD_RENDITION_SPECS
+# Lead image for sharing (Open Graph) and feed enclosures.
+OG_IMAGE_SPEC = "fill-1200x630-c100"
 PER_PAGE = 20
 
 
@@ -41,8 +48,13 @@ def in_sites(queryset, network_sites):
     return queryset.filter(_any_path_under(paths))
 
 
-def for_cards(queryset):
-    """What an article card needs, newest first, without the body."""
+def for_cards(queryset, image_spec=THUMBNAIL_SPEC):
+    """What an article card needs, newest first, without the body.
+
+    `image_spec` is the rendition (or list of renditions) prefetched for the lead image
+    (feeds use OG_IMAGE_SPEC).
+    """
+    specs = [image_spec] if isinstance(image_spec, str) else list(image_spec)
     rendition_model = get_image_model().get_rendition_model()
     return (
         queryset.defer_streamfields()
@@ -50,7 +62,7 @@ def for_cards(queryset):
         .prefetch_related(
             Prefetch(
                 "lead_image__renditions",
-                queryset=rendition_model.objects.filter(filter_spec=THUMBNAIL_SPEC),
+                queryset=rendition_model.objects.filter(filter_spec__in=specs),
                 to_attr="prefetched_renditions",
             )
         )
@@ -59,8 +71,16 @@ def for_cards(queryset):
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
-    """A page of results; a missing, malformed or out-of-range number gives a valid page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of results; a missing, malformed or out-of-range number gives a valid page.
+
+    `page_links` lists the page numbers to link to (None for a gap), for the pagination bar.
+    """
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page.page_links = [
+        None if number == Paginator.ELLIPSIS else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+    return page
 
 
 @dataclass

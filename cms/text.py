@@ -5,6 +5,7 @@ separate letters with no decomposition, so Django's ``slugify`` drops them
 ("Công đoàn" -> "cong-oan"). Fold them explicitly first.
 """
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -27,3 +28,23 @@ def fold(text: str) -> str:
 def slugify_vi(text: str) -> str:
     """ASCII slug folded the Vietnamese way: "Công đoàn Viên chức" -> "cong-doan-vien-chuc"."""
     return slugify(fold(text), allow_unicode=False)
+
+
+# A search needs no more than this many words; longer input is cut, not refused.
+MAX_SEARCH_WORDS = 12
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def search_text(*parts) -> str:
+    """What the search index stores: the parts folded, lower-cased and without symbols."""
+    text = " ".join(str(part) for part in parts if part)
+    return _NON_WORD.sub(" ", fold(text).lower()).strip()
+
+
+def search_terms(query: str, max_words: int = MAX_SEARCH_WORDS) -> str:
+    """A reader's query folded the same way as the index: "Tết  SUM vầy!" -> "tet sum vay".
+
+    Symbols are dropped (they are not words and some confuse full-text engines), so a
+    query of symbols only gives "" and the caller shows the empty-search page.
+    """
+    return " ".join(search_text(query[:2000]).split()[:max_words])

@@ -17,8 +17,15 @@ if settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+# Feeds, sitemaps and robots.txt, before the Wagtail catch-all below.
+urlpatterns += [
+    path("feeds/", include("blog.feed_urls")),
+    path("", include("blog.seo_urls")),
+]
+
 # Vietnamese pages live at the root, English translations under /en/.
 urlpatterns += i18n_patterns(
+    path("", include("sitesearch.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,10 +10,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.text import normalize, slugify_vi
+from cms.text import normalize, search_text, slugify_vi
 
 
 class FoldedSlugPageForm(WagtailAdminPageForm):
@@ -26,6 +27,21 @@ class FoldedSlugPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A page cannot be saved with a picture that has no text alternative.
+        for name, value in list(cleaned_data.items()):
+            if isinstance(value, AbstractImage) and not (value.description or "").strip():
+                self.add_error(
+                    name,
+                    _(
+                        "Ảnh “%(title)s” chưa có mô tả (văn bản thay thế). Thêm mô tả cho ảnh "
+                        "trong mục Ảnh, hoặc chọn ảnh khác."
+                    )
+                    % {"title": value.title},
+                )
+        return cleaned_data
 
     def clean_slug(self):
         slug = slugify_vi(self.cleaned_data.get("slug") or "")
@@ -73,8 +89,31 @@ class IntroMixin(models.Model):
 class BasePage(FoldedSlugMixin, Page):
     base_form_class = FoldedSlugPageForm
 
+    # The folded copy lets "tet sum vay" find "Tết Sum vầy" on SQLite and PostgreSQL alike:
+    # the public search folds the query the same way (see sitesearch.views).
+    search_fields = Page.search_fields + [index.SearchField("folded_search_text")]
+
     class Meta:
         abstract = True
+
+    def search_text_parts(self):
+        """The texts a reader may search for; page types add their own."""
+        return [self.title, self.search_description, getattr(self, "intro", "")]
+
+    def folded_search_text(self):
+        return search_text(*self.search_text_parts())
+
+    def save(self, *args, **kwargs):
+        self.normalize_text_fields()
+        return super().save(*args, **kwargs)
+
+    def normalize_text_fields(self):
+        """Store precomposed (NFC) text whatever the editor's keyboard sent."""
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str) and value:
+                    setattr(self, field.attname, normalize(value))
 
     def route(self, request, path_components):
         # Wagtail only checks that the final page is live; an unpublished page takes
@@ -85,6 +124,25 @@ class BasePage(FoldedSlugMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .sharing import share_meta
+
+        context = super().get_context(request, *args, **kwargs)
+        context["share"] = share_meta(self, request)
+        return context
+
+    def breadcrumbs(self, request):
+        """The page's ancestors from its site's home page down, in one query (for "Đường dẫn")."""
+        from sites.network import get_network
+
+        site = get_network(request).site_for_path(self.path)
+        ancestors = self.get_ancestors()
+        if site is not None:
+            ancestors = ancestors.filter(path__startswith=site.root_path)
+        else:
+            ancestors = ancestors.filter(depth__gt=1)
+        return list(ancestors.select_related("locale"))
 
 
 class LeadImageMixin(models.Model):

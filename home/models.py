@@ -1,12 +1,15 @@
 """Home pages: the central site's and each union's."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
+from django.db.models import Case, Count, Max, Prefetch, Value, When
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
@@ -62,7 +65,12 @@ class FeaturedArticle(Orderable):
 class CentralHomePage(BaseHomePage):
     """The network's front page: news from every union, campaigns, the union directory."""
 
-    subpage_types = ["blog.ColumnPage", "blog.DocumentPage", "blog.NewsHubPage"]
+    subpage_types = [
+        "blog.ColumnPage",
+        "blog.DocumentPage",
+        "blog.NewsHubPage",
+        "home.DirectoryPage",
+    ]
     content_panels = BaseHomePage.content_panels + [
         InlinePanel(
             "featured_articles",
@@ -94,6 +102,7 @@ class CentralHomePage(BaseHomePage):
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
         news_hub = NewsHubPage.objects.child_of(self).live().public().first()
+        directory_page = DirectoryPage.objects.child_of(self).live().public().first()
         hub_url = news_hub.get_url(request) if news_hub else None
         campaigns = [
             (campaign, f"{hub_url}?{urlencode({'campaign': campaign.slug})}" if hub_url else None)
@@ -105,6 +114,7 @@ class CentralHomePage(BaseHomePage):
             show_union=True,
             campaigns=campaigns,
             directory=network.unions,
+            directory_page=directory_page,
             news_hub=news_hub,
             documents=DocumentPage.objects.child_of(self).live().public().order_by("-issue_date"),
         )
@@ -146,4 +156,93 @@ class UnionHomePage(BaseHomePage):
             columns=self.columns(),
             central=network.central,
         )
+        return context
+
+
+LOGO_SPEC = "height-96"
+
+
+@dataclass
+class DirectoryEntry:
+    union: object  # sites.network.NetworkSite
+    logo: object
+    latest_date: object
+    article_count: int
+
+
+class DirectoryPage(IntroMixin, BasePage):
+    """The directory of the network's active subordinate unions, on the central site."""
+
+    content_panels = BasePage.content_panels + IntroMixin.intro_panels
+    search_fields = BasePage.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["home.CentralHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = _("danh bạ công đoàn")
+        verbose_name_plural = _("danh bạ công đoàn")
+
+    @staticmethod
+    def union_logos(unions):
+        """Each union's logo by site id: one query for the branding, one for the renditions."""
+        from sites.models import SiteBranding
+
+        if not unions:
+            return {}
+        rendition_model = get_image_model().get_rendition_model()
+        brandings = (
+            SiteBranding.objects.filter(site_id__in=[u.site_id for u in unions])
+            .select_related("logo")
+            .prefetch_related(
+                Prefetch(
+                    "logo__renditions",
+                    queryset=rendition_model.objects.filter(filter_spec=LOGO_SPEC),
+                    to_attr="prefetched_renditions",
+                )
+            )
+        )
+        return {b.site_id: b.logo for b in brandings}
+
+    @staticmethod
+    def article_stats(unions):
+        """(latest date, count) of each union's visible articles by site id, in one query."""
+        from blog.models import ArticlePage
+
+        if not unions:
+            return {}
+        site_of_page = Case(
+            *[When(path__startswith=u.root_path, then=Value(u.site_id)) for u in unions],
+            default=None,
+            output_field=models.IntegerField(),
+        )
+        rows = (
+            in_sites(visible(ArticlePage.objects.all()), unions)
+            .annotate(union_site=site_of_page)
+            .order_by()
+            .values("union_site")
+            .annotate(latest=Max("date"), count=Count("pk"))
+        )
+        return {row["union_site"]: (row["latest"], row["count"]) for row in rows}
+
+    def entries(self, network):
+        unions = network.unions
+        logos = self.union_logos(unions)
+        stats = self.article_stats(unions)
+        return [
+            DirectoryEntry(
+                union=union,
+                logo=logos.get(union.site_id),
+                latest_date=stats.get(union.site_id, (None, 0))[0],
+                article_count=stats.get(union.site_id, (None, 0))[1],
+            )
+            for union in unions
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.entries(get_network(request))
+        context["breadcrumbs"] = self.breadcrumbs(request)
         return context

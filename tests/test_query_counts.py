@@ -79,3 +79,52 @@ def test_listing_query_counts_do_not_grow_with_the_network(client):
         )
         assert small[name][0] == large[name][0], name
     assert large["news hub"][1] == 20
+
+
+def test_directory_and_article_query_counts_do_not_grow_with_the_network(client):
+    """The union directory (logos, latest dates) and an article (breadcrumb, related
+    articles, tag links) cost the same with 2 or 8 unions."""
+    import wagtail_factories
+
+    from home.models import DirectoryPage
+    from sites.models import SiteBranding
+
+    network = Network()
+    directory = DirectoryPage(title="Các công đoàn thành viên")
+    network.central.home_page.add_child(instance=directory)
+    network.grow(sites=3, per_site=2)
+    first_union = list(network.columns)[1]
+    article = ArticlePageFactory(parent=network.columns[first_union])
+    article.tags.add("Tết Sum vầy", "chợ tết")
+    article.save()
+    targets = {
+        "directory": (network.central.site.hostname, directory.get_url_parts()[2]),
+        "article": (first_union.site.hostname, article.get_url_parts()[2]),
+    }
+
+    def give_logos():
+        for branding in SiteBranding.objects.filter(logo__isnull=True):
+            branding.logo = wagtail_factories.ImageFactory()
+            branding.save()
+
+    def measure():
+        counts = {}
+        for name, (hostname, path) in targets.items():
+            client.get(path, HTTP_HOST=hostname)  # warm up: renditions, site root paths cache
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path, HTTP_HOST=hostname)
+            assert response.status_code == 200
+            counts[name] = len(queries)
+        return counts, response
+
+    give_logos()
+    small, _ = measure()
+    network.grow(sites=9, per_site=10)
+    give_logos()
+    large, article_response = measure()
+    directory_response = client.get(targets["directory"][1], HTTP_HOST=targets["directory"][0])
+    print(f"2 unions: {small}; 8 unions: {large}")
+    assert small == large
+    assert len(directory_response.context["entries"]) == 8
+    assert all(entry.logo for entry in directory_response.context["entries"])
+    assert len(article_response.context["related"]) == 4

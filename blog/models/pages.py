@@ -1,6 +1,10 @@
 """Editorial page types shared by every site: column, article, document."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.db.models import Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,9 +18,11 @@ from home.mixins import BasePage, IntroMixin, LeadImageMixin
 from sites.network import get_network
 
 from ..blocks import ArticleBodyBlock
-from ..listing import build_cards, for_cards, paginate, visible
+from ..forms import TREE_STEP
+from ..listing import build_cards, for_cards, in_sites, paginate, visible
 
 HOME_PAGE_TYPES = ["home.CentralHomePage", "home.UnionHomePage"]
+RELATED_COUNT = 4
 
 
 class ColumnPage(IntroMixin, BasePage):
@@ -61,6 +67,7 @@ class ColumnPage(IntroMixin, BasePage):
         articles = paginate(request, for_cards(visible(ArticlePage.objects.child_of(self))))
         context["articles"] = articles
         context["cards"] = build_cards(request, articles, get_network(request))
+        context["breadcrumbs"] = self.breadcrumbs(request)
         return context
 
 
@@ -124,6 +131,11 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
 
+    def search_text_parts(self):
+        body = self.body.stream_block.get_searchable_content(self.body)
+        tags = [tag.name for tag in self.tags.all()]
+        return [*super().search_text_parts(), *body, *tags]
+
     def save(self, *args, **kwargs):
         # A new article takes its column's campaign unless the editor chose one.
         if self.campaign_id is None and self.pk is None and self.path:
@@ -134,10 +146,51 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["union"] = get_network(request).site_for_path(self.path)
-        context["column"] = self.get_parent()
+        network = get_network(request)
+        context["union"] = network.site_for_path(self.path)
+        context["breadcrumbs"] = self.breadcrumbs(request)
+        context["column"] = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
         context["tag_list"] = list(self.tags.all())
+        context["tag_links"] = self.tag_links(request, network, context["tag_list"])
+        context["related"] = self.related_articles(request, network)
         return context
+
+    def related_articles(self, request, network, limit=RELATED_COUNT):
+        """Cards for the newest visible articles of any active union in the same shared column
+        or the same campaign, this one excepted. A fixed number of queries."""
+        column_of_parent = ColumnPage.objects.filter(path=self.path[:-TREE_STEP]).values(
+            "column_id"
+        )
+        same_column_paths = ColumnPage.objects.filter(
+            column_id__in=Subquery(column_of_parent)
+        ).values("path")
+        related = Q(parent_path__in=Subquery(same_column_paths))
+        if self.campaign_id:
+            related |= Q(campaign_id=self.campaign_id)
+        pages = for_cards(
+            in_sites(visible(ArticlePage.objects.exclude(pk=self.pk)), network.active)
+            .annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+            .filter(related)
+        )[:limit]
+        return build_cards(request, pages, network)
+
+    def tag_links(self, request, network, tags):
+        """(tag, address of the central news hub filtered by that tag) for each tag."""
+        from .hub import NewsHubPage
+
+        if not tags or network.central is None:
+            return [(tag, None) for tag in tags]
+        hub = (
+            NewsHubPage.objects.filter(path__startswith=network.central.root_path)
+            .live()
+            .public()
+            .order_by("path")
+            .first()
+        )
+        hub_url = hub.get_full_url(request) if hub else None
+        return [
+            (tag, f"{hub_url}?{urlencode({'tag': tag.slug})}" if hub_url else None) for tag in tags
+        ]
 
 
 class DocumentPage(BasePage):
@@ -176,5 +229,13 @@ class DocumentPage(BasePage):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
 
+    def search_text_parts(self):
+        return [*super().search_text_parts(), self.number, self.summary, self.issuer, self.signer]
+
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.breadcrumbs(request)
+        return context

@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage, NewsHubPage
 from cms.text import fold
+from home.models import DirectoryPage
 
 from ..models import Union
 from ..services import ensure_locales, ensure_network_admins_group, provision_union
@@ -263,6 +264,15 @@ def load_demo(port=8000, log=print):
             show_in_menus=True,
         )
         central_home.add_child(instance=hub)
+        central_home.add_child(
+            instance=DirectoryPage(
+                title="Các công đoàn thành viên",
+                slug="cac-cong-doan",
+                intro=f"Các công đoàn trực thuộc {central.name} đang hoạt động trên mạng thông "
+                "tin: trang riêng, số bài viết và ngày đăng bài mới nhất.",
+                show_in_menus=True,
+            )
+        )
         guidance = content.GUIDANCE
         document_model = get_document_model()
         document = document_model(title=guidance["title"], collection=central.collection)

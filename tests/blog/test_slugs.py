@@ -34,3 +34,12 @@ def test_pages_created_in_the_admin_get_folded_slugs(admin_client, network, type
     page = ArticlePage.objects.get(title="Công đoàn Tết Sum vầy")
     assert page.slug == "cong-doan-tet-sum-vay"
     assert page.date.isoformat() == "2024-01-20"  # typed day first, as the admin shows it
+
+
+@pytest.mark.django_db
+def test_tags_get_folded_ascii_slugs_without_clashes():
+    from taggit.models import Tag
+
+    assert Tag.objects.create(name="Tết Sum vầy").slug == "tet-sum-vay"
+    assert Tag.objects.create(name="Đoàn viên").slug == "doan-vien"
+    assert Tag.objects.create(name="đoàn viên").slug == "doan-vien-2"

@@ -71,6 +71,12 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
         == articles.count()
     )
     assert client.get("/", HTTP_HOST=f"{unions[0].slug}.localhost").status_code == 200
+    directory = client.get("/cac-cong-doan/", HTTP_HOST="localhost")
+    assert directory.status_code == 200
+    assert "Các công đoàn thành viên" in directory.text
+    entries = directory.context["entries"]
+    assert {e.union.name for e in entries} == {u.name for u in unions}
+    assert all(e.logo and e.article_count >= 5 and e.latest_date for e in entries)
 
     before = snapshot()
     with pytest.raises(CommandError, match="--reset"):

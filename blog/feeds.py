@@ -1,0 +1,280 @@
+"""RSS 2.0 and Atom feeds: each site's articles, a column's, a campaign's, and the network's.
+
+Every feed answers on the host it is asked on and is scoped to that host's site (the network
+feed exists only on the central host). Items link to each article on its own union's site, and
+the whole feed runs a fixed number of queries (see ``for_cards``), whatever the network's size.
+"""
+
+import datetime as dt
+import mimetypes
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .listing import OG_IMAGE_SPEC, for_cards, in_sites, visible
+from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage
+from .seo import answering_site
+
+FEED_ITEMS = 20
+
+
+@dataclass
+class FeedItem:
+    title: str
+    link: str
+    description: str
+    pubdate: dt.datetime
+    updateddate: dt.datetime
+    author: str
+    categories: tuple
+    enclosure: Enclosure | None
+
+
+@dataclass
+class FeedSource:
+    """What one feed shows: computed once per request by the view's ``get_object``."""
+
+    request: object
+    title: str
+    link: str
+    description: str
+    articles: object  # an ArticlePage queryset, not yet ordered or limited
+    network: object = field(repr=False, default=None)
+
+
+def site_locale_id(site):
+    return site.root_page.locale_id
+
+
+def published_at(page):
+    """When the article was first published, or its date at local midnight."""
+    if page.first_published_at:
+        return page.first_published_at
+    return timezone.make_aware(
+        dt.datetime.combine(page.date, dt.time.min), timezone.get_default_timezone()
+    )
+
+
+def lead_image_enclosure(request, image):
+    """The lead image's sharing rendition as an enclosure (absolute URL, size in bytes)."""
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+        size = rendition.file.size
+    except (OSError, ValueError):  # missing source file, bad spec
+        return None
+    mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+    return Enclosure(request.build_absolute_uri(rendition.url), str(size), mime_type)
+
+
+class ArticleFeed(Feed):
+    """Shared behaviour; subclasses build the FeedSource in ``get_object``."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "max-age=300"
+        return response
+
+    def title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.link
+
+    def description(self, obj):
+        return obj.description
+
+    def subtitle(self, obj):
+        return obj.description
+
+    def feed_url(self, obj):
+        return obj.request.build_absolute_uri()
+
+    def items(self, obj):
+        request, network = obj.request, obj.network
+        pages = for_cards(obj.articles, image_spec=OG_IMAGE_SPEC)[:FEED_ITEMS]
+        items = []
+        for page in pages:
+            union = network.site_for_path(page.path)
+            union_name = union.name if union else ""
+            published = published_at(page)
+            items.append(
+                FeedItem(
+                    title=page.title,
+                    link=page.get_full_url(request),
+                    description=page.intro or page.search_description or "",
+                    pubdate=published,
+                    updateddate=page.last_published_at or published,
+                    author=union_name,
+                    categories=(union_name,) if union_name else (),
+                    enclosure=lead_image_enclosure(request, page.lead_image),
+                )
+            )
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.link
+
+    def item_guid(self, item):
+        return item.link
+
+    def item_description(self, item):
+        return item.description
+
+    def item_pubdate(self, item):
+        return item.pubdate
+
+    def item_updateddate(self, item):
+        return item.updateddate
+
+    def item_author_name(self, item):
+        return item.author
+
+    def item_categories(self, item):
+        return item.categories
+
+    def item_enclosures(self, item):
+        return [item.enclosure] if item.enclosure else []
+
+
+def articles_in(network_sites):
+    return in_sites(visible(ArticlePage.objects.all()), network_sites)
+
+
+class SiteFeed(ArticleFeed):
+    """The articles of the site answering this host."""
+
+    def get_object(self, request):
+        network, own, _site = answering_site(request)
+        return FeedSource(
+            request=request,
+            title=_("Tin bài – %(name)s") % {"name": own.name},
+            link=own.root_url + "/",
+            description=_("Tin bài mới nhất của %(name)s.") % {"name": own.name},
+            articles=articles_in([own]),
+            network=network,
+        )
+
+
+class ColumnFeed(ArticleFeed):
+    """The articles of this site's column pages that use the shared column `slug`."""
+
+    def get_object(self, request, slug):
+        network, own, site = answering_site(request)
+        column = Column.objects.filter(slug=slug, locale_id=site_locale_id(site)).first()
+        if column is None:
+            raise Http404
+        column_pages = list(
+            in_sites(visible(ColumnPage.objects.filter(column=column)), [own])
+            .order_by("path")
+            .only("id", "path", "url_path", "depth")
+        )
+        if not column_pages:
+            raise Http404
+        # Articles live only in column pages, so "under a column page" means "in it".
+        in_columns = reduce(or_, (Q(path__startswith=p.path) for p in column_pages))
+        articles = articles_in([own]).filter(in_columns)
+        return FeedSource(
+            request=request,
+            title=_("%(column)s – %(name)s") % {"column": column.name, "name": own.name},
+            link=column_pages[0].get_full_url(request),
+            description=column.description
+            or _("Tin bài chuyên mục “%(column)s” của %(name)s.")
+            % {"column": column.name, "name": own.name},
+            articles=articles,
+            network=network,
+        )
+
+
+class CampaignFeed(ArticleFeed):
+    """A campaign's articles: the union's own on its host, every active union's centrally."""
+
+    def get_object(self, request, slug):
+        network, own, site = answering_site(request)
+        campaign = Campaign.objects.filter(slug=slug, locale_id=site_locale_id(site)).first()
+        if campaign is None:
+            raise Http404
+        sites = network.active if own.is_central else [own]
+        link = own.root_url + "/"
+        if own.is_central:
+            hub = NewsHubPage.objects.child_of(site.root_page).live().public().first()
+            if hub is not None:
+                link = f"{hub.get_full_url(request)}?{urlencode({'campaign': campaign.slug})}"
+            title = _("%(campaign)s – toàn mạng %(name)s")
+        else:
+            title = _("%(campaign)s – %(name)s")
+        return FeedSource(
+            request=request,
+            title=title % {"campaign": campaign.name, "name": own.name},
+            link=link,
+            description=campaign.description or campaign.slogan or campaign.name,
+            articles=articles_in(sites).filter(campaign=campaign),
+            network=network,
+        )
+
+
+def network_filter_form(request, network, central_site):
+    """The news hub's filter form, built exactly as the hub builds it, and the hub (or None)."""
+    home = central_site.root_page
+    hub = NewsHubPage.objects.child_of(home).live().public().first()
+    form_page = hub if hub is not None else NewsHubPage(locale_id=home.locale_id)
+    return form_page.get_filter_form(request, network), hub
+
+
+def filter_query(form):
+    """The valid filters of a hub filter form as a query string ('' when there are none)."""
+    values = {
+        key: value.isoformat() if isinstance(value, dt.date) else value
+        for key, value in form.valid_filters().items()
+    }
+    return urlencode(values)
+
+
+class NetworkFeed(ArticleFeed):
+    """Every active union's articles, with the news hub's filters. Central host only."""
+
+    def get_object(self, request):
+        network, own, site = answering_site(request)
+        if not own.is_central:
+            raise Http404
+        form, hub = network_filter_form(request, network, site)
+        query = filter_query(form)
+        link = hub.get_full_url(request) if hub is not None else own.root_url + "/"
+        if query:
+            link = f"{link}?{query}"
+        labels = [
+            str(dict(form.fields[key].choices).get(value, value))
+            for key, value in form.valid_filters().items()
+            if key in ("union", "campaign", "column", "kind")
+        ]
+        title = _("Tin các công đoàn – %(name)s") % {"name": own.name}
+        if labels:
+            title = f"{title} ({', '.join(labels)})"
+        return FeedSource(
+            request=request,
+            title=title,
+            link=link,
+            description=_("Tin bài mới nhất của các công đoàn trong mạng %(name)s.")
+            % {"name": own.name},
+            articles=form.apply(articles_in(network.active)),
+            network=network,
+        )
+
+
+def atom(feed_class):
+    """The Atom 1.0 variant of a feed class."""
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})

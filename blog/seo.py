@@ -1,0 +1,91 @@
+"""Sitemaps and robots.txt, per site.
+
+On a union's host ``/sitemap.xml`` lists that site's live, public pages. On the central host it
+is a sitemap index: the central site's own pages (``/sitemap-trang.xml``) and the sitemap of
+every active union, each on its own host. ``/robots.txt`` points at the host's own sitemap.
+"""
+
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+from wagtail.models import Site
+
+from sites.network import get_network
+
+from .listing import visible
+
+
+class SitePagesSitemap(Sitemap):
+    """The current site's live, public pages that are not under an unpublished page."""
+
+    def items(self):
+        return (
+            visible(self.get_wagtail_site().root_page.get_descendants(inclusive=True))
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+def host_site(request):
+    """(network, the network site answering this host or None, the Wagtail site or None)."""
+    network = get_network(request)
+    site = Site.find_for_request(request)
+    own = next((s for s in network.sites if site and s.site_id == site.pk), None)
+    return network, own, site
+
+
+def answering_site(request):
+    """Like host_site, but 404 when the host has no site or its union is inactive."""
+    network, own, site = host_site(request)
+    if own is None or not own.is_active:
+        raise Http404
+    return network, own, site
+
+
+def sitemap_url(network_site):
+    return network_site.root_url + reverse("seo:sitemap")
+
+
+@cache_control(max_age=3600)
+def pages_sitemap(request):
+    """The pages of the site answering this host (any host)."""
+    answering_site(request)
+    return wagtail_sitemap_views.sitemap(request, {"trang": SitePagesSitemap})
+
+
+@cache_control(max_age=3600)
+def sitemap(request):
+    """A union host's pages; on the central host, the index of the network's sitemaps."""
+    network, own, _site = answering_site(request)
+    if not own.is_central:
+        return wagtail_sitemap_views.sitemap(request, {"trang": SitePagesSitemap})
+    return sitemap_index(request, network, own)
+
+
+@x_robots_tag
+def sitemap_index(request, network, central):
+    own_pages = SitePagesSitemap(request)
+    own_url = central.root_url + reverse("seo:pages_sitemap")
+    entries = [SitemapIndexItem(own_url)]
+    entries += [
+        SitemapIndexItem(f"{own_url}?p={number}")
+        for number in range(2, own_pages.paginator.num_pages + 1)
+    ]
+    entries += [SitemapIndexItem(sitemap_url(union)) for union in network.unions]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@cache_control(max_age=3600)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", ""]
+    _network, own, _site = host_site(request)
+    if own is not None and own.is_active:
+        lines.append(f"Sitemap: {sitemap_url(own)}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,80 @@
+"""Feed discovery: ``{% feed_links %}`` puts the page's RSS and Atom links in <head>."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from blog.feeds import filter_query
+from blog.models import ArticlePage, Column, ColumnPage, NewsHubPage
+from home.models import CentralHomePage
+from sites.network import get_network
+
+register = template.Library()
+
+FORMATS = (("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom"))
+
+
+def _links(own, name, title, kwargs=None, query=""):
+    """RSS and Atom rows for one feed, on the host of the page's own site."""
+    rows = []
+    for suffix, mime_type, label in FORMATS:
+        url = own.root_url + reverse(f"feeds:{name}_{suffix}", kwargs=kwargs)
+        if query:
+            url = f"{url}?{query}"
+        rows.append((mime_type, f"{title} ({label})", url))
+    return rows
+
+
+def _column_slug(page):
+    if isinstance(page, ColumnPage):
+        column_id = page.column_id
+        return Column.objects.filter(pk=column_id).values_list("slug", "name").first()
+    # An article's column: its parent column page's shared column.
+    return (
+        Column.objects.filter(column_pages__path=page.path[: -ArticlePage.steplen])
+        .values_list("slug", "name")
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> tags for the feeds that match the page being shown."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return ""
+    network = get_network(request)
+    own = network.site_for_path(page.path)
+    if own is None or not own.is_active:
+        return ""
+    site_title = _("Tin bài – %(name)s") % {"name": own.name}
+    network_title = _("Tin các công đoàn – %(name)s") % {"name": own.name}
+    rows = []
+    if isinstance(page, NewsHubPage):
+        form = context.get("filter_form")
+        query = filter_query(form) if form is not None else ""
+        rows += _links(own, "network", network_title, query=query)
+    elif isinstance(page, ColumnPage | ArticlePage):
+        column = _column_slug(page)
+        if column:
+            slug, name = column
+            title = _("%(column)s – %(name)s") % {"column": name, "name": own.name}
+            if isinstance(page, ColumnPage):
+                rows += _links(own, "column", title, {"slug": slug})
+                rows += _links(own, "site", site_title)
+            else:
+                rows += _links(own, "site", site_title)
+                rows += _links(own, "column", title, {"slug": slug})
+        else:
+            rows += _links(own, "site", site_title)
+    else:
+        rows += _links(own, "site", site_title)
+        if isinstance(page, CentralHomePage):
+            rows += _links(own, "network", network_title)
+    return format_html_join(
+        "\n    ",
+        '<link rel="alternate" type="{}" title="{}" href="{}">',
+        rows,
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SiteSearchConfig(AppConfig):
+    name = "sitesearch"
+    verbose_name = "Tìm kiếm"

@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.text import search_terms
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Từ khóa"), required=False, widget=forms.SearchInput)
+    union = forms.ChoiceField(label=_("Công đoàn"), required=False)
+
+    def __init__(self, data, *, network_sites=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.network_sites = {s.slug: s for s in network_sites or []}
+        if network_sites:
+            self.fields["union"].choices = [("", _("Tất cả công đoàn"))] + [
+                (s.slug, s.name) for s in network_sites
+            ]
+        else:
+            del self.fields["union"]
+        self.fields["q"].widget.attrs.update(
+            maxlength=MAX_QUERY_LENGTH, placeholder=_("Ví dụ: tet sum vay")
+        )
+
+    @property
+    def query(self):
+        """What the reader typed, trimmed; an over-long query is cut, not refused."""
+        if not self.is_valid():
+            return (self.data.get("q") or "")[:MAX_QUERY_LENGTH].strip()
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+
+    @property
+    def was_cut(self):
+        return len((self.data.get("q") or "").strip()) > MAX_QUERY_LENGTH
+
+    @property
+    def terms(self):
+        return search_terms(self.query)
+
+    def chosen_site(self):
+        """The union picked in the filter, or None (an unknown one is reported, not fatal)."""
+        if "union" not in self.fields or not self.is_valid():
+            return None
+        return self.network_sites.get(self.cleaned_data.get("union") or "")

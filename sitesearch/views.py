@@ -1,0 +1,91 @@
+"""Public search: a union's own site, or the whole network on the central site.
+
+Both fold the query the way pages are indexed (home.mixins.BasePage.folded_search_text),
+so diacritics, case, "đ" and decomposed (NFD) input make no difference.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.models import Page, Site
+
+from blog.listing import in_sites, paginate, visible
+from sites.network import get_network
+
+from .forms import SearchForm
+
+PER_PAGE = 10
+
+
+@dataclass
+class SearchResult:
+    title: str
+    url: str
+    kind: str
+    summary: str
+    date: object
+    union: object  # sites.network.NetworkSite
+
+
+def search_pages(terms, sites):
+    """Live, public pages of the given sites matching every folded term, best first."""
+    pages = in_sites(visible(Page.objects.all()), sites)
+    return pages.search(terms, operator="and")
+
+
+def build_results(request, pages, network):
+    """Result rows for one page of hits: one query per page type, not per result."""
+    ids = [page.pk for page in pages]
+    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
+    results = []
+    for pk in ids:
+        page = specific.get(pk)
+        if page is None:
+            continue
+        results.append(
+            SearchResult(
+                title=page.title,
+                url=page.get_url(request),
+                kind=str(page._meta.verbose_name).capitalize(),
+                summary=page.get_meta_description(),
+                date=getattr(page, "date", None) or getattr(page, "issue_date", None),
+                union=network.site_for_path(page.path),
+            )
+        )
+    return results
+
+
+def search(request):
+    site = Site.find_for_request(request)
+    network = get_network(request)
+    current = next((s for s in network.sites if site and s.site_id == site.pk), None)
+    if current is None:
+        raise Http404
+    if not current.is_active:
+        return TemplateResponse(
+            request, "home/site_offline.html", {"page": site.root_page.specific}, status=503
+        )
+
+    is_network = current.is_central
+    form = SearchForm(request.GET or None, network_sites=network.active if is_network else None)
+    sites = network.active if is_network else [current]
+    if chosen := form.chosen_site():
+        sites = [chosen]
+
+    terms = form.terms
+    hits = search_pages(terms, sites) if terms else Page.objects.none()
+    results_page = paginate(request, hits, per_page=PER_PAGE)
+    return TemplateResponse(
+        request,
+        "sitesearch/search.html",
+        {
+            "form": form,
+            "query": form.query,
+            "terms": terms,
+            "is_network": is_network,
+            "results_page": results_page,
+            "results": build_results(request, results_page, network),
+            "current_site": current,
+        },
+    )

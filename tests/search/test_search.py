@@ -1,0 +1,178 @@
+"""Public search: Vietnamese folding both ways, site scoping, and odd queries.
+
+CI runs this file on SQLite and on PostgreSQL, so the folding is proved on both.
+"""
+
+import unicodedata
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from blog.factories import ArticlePageFactory, DocumentPageFactory
+from sites.services import set_union_active
+from tests.conftest import host
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = reverse("search")
+
+
+def search(client, site_union, **params):
+    return client.get(SEARCH_URL, params, HTTP_HOST=host(site_union))
+
+
+def titles(response):
+    return [result.title for result in response.context["results"]]
+
+
+@pytest.fixture
+def article(network):
+    def make(union, title, **kwargs):
+        kwargs.setdefault("intro", "Bản tin hoạt động.")
+        return ArticlePageFactory(parent=network.columns[union.slug], title=title, **kwargs)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("stored", "query"),
+    [
+        ("Tết Sum vầy ở Bộ Tư pháp", "tet sum vay"),
+        ("Công đoàn cơ sở thăm hỏi đoàn viên", "cong doan co so"),
+        ("Chợ tết cho người lao động", "Tết"),
+        ("ĐOÀN VIÊN NHẬN QUÀ", "đoàn viên nhận quà"),
+        ("Đêm hội xuân", "dem hoi"),
+    ],
+)
+def test_search_ignores_diacritics_case_and_d(client, network, article, stored, query):
+    article(network.a, stored)
+    article(network.a, "Hội nghị tổng kết năm")
+
+    response = search(client, network.a, q=query)
+
+    assert response.status_code == 200
+    assert titles(response) == [stored]
+
+
+def test_decomposed_query_matches_precomposed_text_and_the_reverse(client, network, article):
+    article(network.a, "Tết Sum vầy")
+    nfd_title = unicodedata.normalize("NFD", "Xuân chia sẻ yêu thương")
+    stored = article(network.a, nfd_title)
+    stored.refresh_from_db()
+    assert stored.title == unicodedata.normalize("NFC", nfd_title), "titles are stored as NFC"
+
+    nfd_query = unicodedata.normalize("NFD", "Tết Sum vầy")
+    assert titles(search(client, network.a, q=nfd_query)) == ["Tết Sum vầy"]
+    assert titles(search(client, network.a, q="Xuân chia sẻ")) == [stored.title]
+
+
+def test_body_text_and_document_numbers_are_searchable(client, network, article):
+    article(
+        network.a,
+        "Bản tin tháng Giêng",
+        body=[("paragraph", "<p>Gian hàng 0 đồng phục vụ công nhân khó khăn</p>")],
+    )
+    DocumentPageFactory(parent=network.a.home_page, title="Hướng dẫn tổ chức", number="25/HD-CĐVC")
+
+    assert titles(search(client, network.a, q="gian hang 0 dong")) == ["Bản tin tháng Giêng"]
+    assert titles(search(client, network.a, q="25 HD CDVC")) == ["Hướng dẫn tổ chức"]
+
+
+def test_union_search_never_returns_another_unions_article(client, network, article):
+    article(network.a, "Tết Sum vầy Tư pháp")
+    article(network.b, "Tết Sum vầy Nội vụ")
+
+    response = search(client, network.a, q="tet sum vay")
+
+    assert titles(response) == ["Tết Sum vầy Tư pháp"]
+    assert "Nội vụ" not in response.content.decode()
+
+
+def test_network_search_returns_every_union_labelled_and_filterable(client, network, article):
+    article(network.a, "Tết Sum vầy Tư pháp")
+    article(network.b, "Tết Sum vầy Nội vụ")
+
+    response = search(client, network.central, q="tet sum vay")
+    results = {r.title: r.union.short_name for r in response.context["results"]}
+    assert results == {"Tết Sum vầy Tư pháp": "CĐ Tư pháp", "Tết Sum vầy Nội vụ": "CĐ Nội vụ"}
+    html = response.content.decode()
+    assert "CĐ Tư pháp" in html and "CĐ Nội vụ" in html
+    # Links go to each article on its own union's site.
+    urls = {r.title: r.url for r in response.context["results"]}
+    assert urls["Tết Sum vầy Nội vụ"].startswith(f"http://{host(network.b)}")
+
+    filtered = search(client, network.central, q="tet sum vay", union="noi-vu")
+    assert titles(filtered) == ["Tết Sum vầy Nội vụ"]
+
+
+def test_network_search_leaves_out_inactive_unions(client, network, article):
+    article(network.a, "Tết Sum vầy Tư pháp")
+    article(network.b, "Tết Sum vầy Nội vụ")
+    set_union_active(network.b, False)
+
+    assert titles(search(client, network.central, q="tet")) == ["Tết Sum vầy Tư pháp"]
+    assert search(client, network.b, q="tet").status_code == 503
+
+
+def test_drafts_private_pages_and_unpublished_branches_are_never_found(client, network, article):
+    article(network.a, "Tết công khai")
+    article(network.a, "Tết bản nháp", live=False)
+    private = article(network.a, "Tết riêng tư")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    hidden_column = network.columns["tu-phap"].add_sibling(
+        instance=type(network.columns["tu-phap"])(title="Chuyên mục ẩn", column=network.column)
+    )
+    ArticlePageFactory(parent=hidden_column, title="Tết trong mục ẩn")
+    hidden_column.unpublish()
+
+    for union in (network.a, network.central):
+        assert titles(search(client, union, q="tet")) == ["Tết công khai"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "!!! ??? ...", '"', "' OR 1=1 --", "AND OR NOT", "x" * 1500, "tết " * 400, "\x00"],
+)
+def test_odd_queries_give_a_sane_page(client, network, article, query):
+    article(network.a, "Tết Sum vầy")
+
+    for union in (network.a, network.central):
+        response = search(client, union, q=query)
+        assert response.status_code == 200
+        assert response.context["results"] == [] or query.startswith("tết")
+
+
+def test_long_query_is_cut_and_still_finds(client, network, article):
+    article(network.a, "Tết Sum vầy")
+
+    response = search(client, network.a, q="tết sum vầy " * 200)
+
+    assert titles(response) == ["Tết Sum vầy"]
+    assert "quá dài" in response.content.decode()
+
+
+def test_bad_filters_and_page_numbers_are_ignored(client, network, article):
+    for number in range(12):
+        article(network.a, f"Tết số {number}")
+
+    response = search(client, network.central, q="tet", union="khong-co", page="99999")
+    assert response.status_code == 200
+    assert response.context["results_page"].number == 2  # the last page
+    assert "Không có công đoàn đã chọn" in response.content.decode()
+    assert search(client, network.a, q="tet", page="abc").context["results_page"].number == 1
+
+
+def test_results_are_paginated(client, network, article):
+    for number in range(13):
+        article(network.a, f"Tết số {number}")
+
+    first = search(client, network.a, q="tet")
+    second = search(client, network.a, q="tet", page=2)
+
+    assert len(titles(first)) == 10
+    assert len(titles(second)) == 3
+    assert not set(titles(first)) & set(titles(second))
+    assert 'rel="next"' in first.content.decode()
