@@ -88,3 +88,20 @@ def share_meta(page, request):
         published_time=_local_iso(published) if is_article else "",
         modified_time=_local_iso(page.last_published_at) if is_article else "",
     )
+
+
+def view_share_meta(request, title, description=""):
+    """The same data for a page that is a view, not a Wagtail page (e.g. search)."""
+    site = Site.find_for_request(request)
+    branding = SiteBranding.for_request(request) if site is not None else None
+    return ShareMeta(
+        url=request.build_absolute_uri(request.path),
+        title=str(title),
+        description=str(description) or (branding.tagline if branding else ""),
+        site_name=site.site_name if site else "",
+        type="website",
+        locale=OG_LOCALES.get(translation.get_language(), "vi_VN"),
+        image=share_image(request, branding.logo, LOGO_IMAGE_SPEC, large=False)
+        if branding
+        else None,
+    )

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from blog.listing import in_sites, paginate, visible
+from home.sharing import view_share_meta
 from sites.network import get_network
 
 from .forms import SearchForm
@@ -87,5 +89,10 @@ def search(request):
             "results_page": results_page,
             "results": build_results(request, results_page, network),
             "current_site": current,
+            "share": view_share_meta(
+                request,
+                _("Tìm kiếm trên toàn mạng lưới") if is_network else _("Tìm kiếm"),
+                _("Tìm tin bài và văn bản, gõ có dấu hay không dấu đều được."),
+            ),
         },
     )

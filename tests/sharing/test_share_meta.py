@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail_factories import ImageFactory
 
 from blog.factories import ArticlePageFactory, DocumentPageFactory
+from home.models import DirectoryPage
 from sites.models import SiteBranding
 from tests.conftest import host
 
@@ -61,6 +62,9 @@ def pages(network):
         lead_image=ImageFactory(description="Trao quà Tết", file__width=1600, file__height=900),
     )
     document = DocumentPageFactory(parent=network.a.home_page, summary="Hướng dẫn tổ chức Tết")
+    directory = network.central.home_page.add_child(
+        instance=DirectoryPage(title="Các công đoàn thành viên", intro="Danh bạ công đoàn.")
+    )
     return {
         "union home": (network.a, "/"),
         "central home": (network.central, "/"),
@@ -68,11 +72,12 @@ def pages(network):
         "column": (network.a, relative(network.columns["tu-phap"], network.a)),
         "article": (network.a, relative(article, network.a)),
         "document": (network.a, relative(document, network.a)),
+        "directory": (network.central, relative(directory, network.central)),
     }
 
 
 @pytest.mark.parametrize(
-    "kind", ["union home", "central home", "hub", "column", "article", "document"]
+    "kind", ["union home", "central home", "hub", "column", "article", "document", "directory"]
 )
 def test_every_page_type_has_open_graph_tags_with_absolute_urls(client, network, pages, kind):
     union, url = pages[kind]
@@ -168,8 +173,12 @@ def test_footer_links_to_the_unions_own_facebook_and_zalo(client, network):
     assert "congdoantuphap" not in html_b
 
 
-def test_search_page_is_not_indexed_but_has_a_title(client, network):
+def test_search_page_is_not_indexed_but_shares_like_a_page(client, network):
     response = client.get(reverse("search"), {"q": "tet"}, HTTP_HOST=host(network.a))
     head = parse(response)
     assert head.meta["robots"] == "noindex, follow"
     assert head.html_lang == "vi"
+    assert head.links["canonical"] == f"http://{host(network.a)}{reverse('search')}"
+    assert head.meta["og:url"] == head.links["canonical"]
+    assert head.meta["og:title"] == "Tìm kiếm"
+    assert head.meta["og:site_name"] == network.a.site.site_name
