@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format check demo-reset install install-dev browser clean
+.PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -45,8 +45,33 @@ browser:
 			echo "chromium is missing: install it (sudo apt-get install chromium) or the browser tests are skipped"; \
 		fi; }
 
-test: install-dev browser
+# The quality check (tests/quality) uses axe-core and the Nu HTML Checker (vnu.jar, run with
+# the machine's Java), pinned in package-lock.json and installed from the npm registry.
+# --ignore-scripts: nothing is downloaded beyond the packages themselves.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+quality-tools:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory node_modules/.installed; \
+	else \
+		echo "npm is missing: install Node.js and npm (sudo apt-get install npm) or the quality check (tests/quality) is skipped"; \
+	fi
+	@command -v java >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's Java runtime for the HTML checker (vnu.jar)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "java is missing: install it (sudo apt-get install default-jre-headless) or the quality check is skipped"; \
+		fi; }
+
+test: install-dev browser quality-tools
 	$(BIN)/python -m pytest --ds=cms.settings.test $(PYTEST_ARGS)
+
+# PNGs of every public page type of the demo network at 375px and 1280px in var/screenshots/.
+screenshots: install-dev browser
+	$(BIN)/python -m tests.quality.screenshots var/screenshots
 
 lint: install-dev
 	$(BIN)/ruff check .

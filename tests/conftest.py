@@ -11,6 +11,7 @@ from blog.factories import (
     NewsHubPageFactory,
 )
 from sites.factories import CentralUnionFactory, UnionFactory
+from tests.browser import browser  # noqa: F401  (session fixture: Debian's Chromium)
 
 
 @pytest.fixture(autouse=True)

@@ -93,6 +93,7 @@ def test_write_submit_approve_publish_everywhere(new_page, live_network, tmp_pat
         image_file(tmp_path / "qua.jpg", (180, 30, 30))
     )
     modal.locator("#id_image-chooser-upload-title").fill("Ảnh trao quà vùng cao")
+    modal.locator("#id_image-chooser-upload-description").fill("Đoàn viên nhận quà Tết")
     modal.locator("[type=submit]").first.click()
     editor.locator(".chooser__title", has_text="Ảnh trao quà vùng cao").wait_for()
     open_actions(editor)

@@ -1,0 +1,10 @@
+"""Settings for the demo network that the quality check serves (tests/quality).
+
+The development settings, rendered as in production (DEBUG off, so the site's own 404 page
+is served). DATABASE_URL and MEDIA_ROOT point into the check's own temporary folder.
+"""
+
+from cms.settings.dev import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1"]
