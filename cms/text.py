@@ -48,3 +48,8 @@ def search_terms(query: str, max_words: int = MAX_SEARCH_WORDS) -> str:
     query of symbols only gives "" and the caller shows the empty-search page.
     """
     return " ".join(search_text(query[:2000]).split()[:max_words])
+
+
+def group_digits(number):
+    """Vietnamese digit grouping with dots: 1500000 → "1.500.000"."""
+    return f"{number:,}".replace(",", ".")

@@ -70,6 +70,7 @@ class CentralHomePage(BaseHomePage):
         "blog.DocumentPage",
         "blog.NewsHubPage",
         "home.DirectoryPage",
+        "campaigns.CampaignHubPage",
     ]
     content_panels = BaseHomePage.content_panels + [
         InlinePanel(
@@ -98,14 +99,24 @@ class CentralHomePage(BaseHomePage):
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import Campaign, DocumentPage, NewsHubPage
+        from campaigns.models import CampaignHubPage
 
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
         news_hub = NewsHubPage.objects.child_of(self).live().public().first()
         directory_page = DirectoryPage.objects.child_of(self).live().public().first()
         hub_url = news_hub.get_url(request) if news_hub else None
+        # A campaign links to its hub page (chuyên trang) if published, else to the news hub.
+        campaign_hubs = {
+            hub.campaign_id: hub.get_url(request)
+            for hub in CampaignHubPage.objects.child_of(self).live().public()
+        }
         campaigns = [
-            (campaign, f"{hub_url}?{urlencode({'campaign': campaign.slug})}" if hub_url else None)
+            (
+                campaign,
+                campaign_hubs.get(campaign.pk)
+                or (f"{hub_url}?{urlencode({'campaign': campaign.slug})}" if hub_url else None),
+            )
             for campaign in Campaign.objects.filter(locale_id=self.locale_id)
         ]
         context.update(

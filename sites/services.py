@@ -53,11 +53,19 @@ CENTRAL_DEPARTMENT_PERMISSIONS = [
     for model in ("campaign", "column")
     for codename in (f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}")
 ]
+# Result reports (reports app): a union's approvers file their union's report; the central
+# department defines the report templates and reviews every report; network admins review.
+REPORT_FILER_PERMISSIONS = [("reports", "file_report")]
+REPORT_REVIEWER_PERMISSIONS = [("reports", "review_report")] + [
+    ("reports", f"{action}_reporttemplate") for action in ("add", "change", "delete", "view")
+]
+CENTRAL_DEPARTMENT_PERMISSIONS += REPORT_REVIEWER_PERMISSIONS
 NETWORK_ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("sites", "add_union"),
     ("sites", "change_union"),
     ("sites", "view_union"),
+    ("reports", "review_report"),
 ]
 SHARED_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
@@ -368,6 +376,7 @@ def provision_union(
                 ensure_network_admins_group()
             else:
                 _share_central_collection([editors, approvers])
+                approvers.permissions.add(*_permissions(REPORT_FILER_PERMISSIONS))
             _create_workflow(short_name, approvers, home)
             union = Union.objects.create(
                 name=name,

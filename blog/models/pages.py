@@ -222,7 +222,7 @@ class DocumentPage(BasePage):
         index.SearchField("issuer"),
     ]
 
-    parent_page_types = HOME_PAGE_TYPES + ["blog.ColumnPage"]
+    parent_page_types = HOME_PAGE_TYPES + ["blog.ColumnPage", "campaigns.CampaignHubPage"]
     subpage_types = []
 
     class Meta:

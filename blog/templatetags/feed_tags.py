@@ -70,6 +70,20 @@ def feed_links(context):
         else:
             rows += _links(own, "site", site_title)
     else:
+        # A campaign hub (campaigns app) announces its campaign's feed first.
+        campaign = getattr(page, "feed_campaign", None)
+        if campaign is not None:
+            title = (
+                _("%(campaign)s – toàn mạng %(name)s")
+                if own.is_central
+                else _("%(campaign)s – %(name)s")
+            )
+            rows += _links(
+                own,
+                "campaign",
+                title % {"campaign": campaign.name, "name": own.name},
+                {"slug": campaign.slug},
+            )
         rows += _links(own, "site", site_title)
         if isinstance(page, CentralHomePage):
             rows += _links(own, "network", network_title)

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "sites",
     "home",
     "blog",
+    "reports",
+    "campaigns",
     "sitesearch",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -177,6 +179,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Mạng thông tin Công đoàn")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Avatars come from the admin's own default image, never from gravatar.com (no third-party
+# request from the admin, and editors' e-mail hashes stay private).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "simple": no English stemming or stop words for (folded) Vietnamese on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}

@@ -282,7 +282,7 @@ def load_demo(port=8000, log=print):
             save=False,
         )
         document.save()
-        central_home.add_child(
+        guidance_page = central_home.add_child(
             instance=DocumentPage(
                 title=guidance["title"],
                 number=guidance["number"],
@@ -294,6 +294,10 @@ def load_demo(port=8000, log=print):
             )
         )
 
+        from campaigns.demo import create_campaign_hubs
+
+        create_campaign_hubs(central, list(campaigns.values()), guidance_page, log=log)
+
         for index, data in enumerate(content.ARTICLES):
             union = by_key[data["site"]] if data["site"] != "central" else central
             builder.article(
@@ -301,4 +305,8 @@ def load_demo(port=8000, log=print):
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         accounts = builder.accounts(unions)
+
+        from reports.demo import create_demo_reports
+
+        create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import template
 
+from cms.text import group_digits
+
 register = template.Library()
 
 
@@ -12,4 +14,4 @@ def vn_number(value):
         number = int(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError):
         return value
-    return f"{number:,}".replace(",", ".")
+    return group_digits(number)

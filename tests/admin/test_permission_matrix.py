@@ -36,6 +36,9 @@ EXPECTED = {
     ("editor", "site setting", "other"): dict(view=N, edit=N),
     ("editor", "report", "own"): dict(list=Y),
     ("editor", "report", "other"): dict(list=N),
+    # Result reports (báo cáo kết quả) are filed by approvers only; editors never see one.
+    ("editor", "result report", "own"): dict(list=N, view=N, edit=N, export=N),
+    ("editor", "result report", "other"): dict(list=N, view=N, edit=N, export=N),
     # A union approver: everything the editor can, plus publishing and the site's branding.
     ("approver", "page", "own"): dict(
         list=Y, view=Y, choose=Y, edit=Y, publish=Y, unpublish=Y, delete=Y
@@ -53,6 +56,8 @@ EXPECTED = {
     ("approver", "site setting", "other"): dict(view=N, edit=N),
     ("approver", "report", "own"): dict(list=Y),
     ("approver", "report", "other"): dict(list=N),
+    ("approver", "result report", "own"): dict(list=Y, view=Y, edit=Y, export=Y),
+    ("approver", "result report", "other"): dict(list=N, view=N, edit=N, export=N),
     # The central department: its own (central) site in full; union sites browsable and
     # choosable, and a union page can be taken down (unpublished), never edited or deleted.
     ("central", "page", "own"): dict(
@@ -71,6 +76,8 @@ EXPECTED = {
     ("central", "site setting", "other"): dict(view=N, edit=N),
     ("central", "report", "own"): dict(list=Y),
     ("central", "report", "other"): dict(list=Y),
+    # The centre reads, reviews and exports every union's report but never edits its figures.
+    ("central", "result report", "other"): dict(list=Y, view=Y, edit=N, export=Y),
 }
 
 
@@ -225,6 +232,38 @@ def check_report(client, world, union, action, marker):
     return r.status_code == 200 and page.title in r.text
 
 
+def check_result_report(client, world, union, action, marker):
+    from django.urls import reverse
+
+    from reports.models import CampaignReport, ReportTemplate
+    from tests.reports.conftest import make_template
+
+    campaign = world.n.campaign
+    if not ReportTemplate.objects.filter(campaign=campaign).exists():
+        make_template(campaign)
+    # Returned: editable by the union, its figures visible to the centre.
+    report, _created = CampaignReport.objects.update_or_create(
+        union=union, campaign=campaign, defaults={"status": "returned", "values": {"suat-qua": 7}}
+    )
+    url = reverse("campaign_reports:report", args=[campaign.pk, union.pk])
+    if action == "list":
+        pages = [
+            client.get(reverse("campaign_reports:index")),
+            client.get(reverse("campaign_reports:dashboard", args=[campaign.pk])),
+        ]
+        return any(r.status_code == 200 and url in r.text for r in pages)
+    if action == "view":
+        return client.get(url).status_code == 200
+    if action == "edit":
+        client.post(url, {"fig_suat-qua": "12345", "action": "save"})
+        report.refresh_from_db()
+        return report.values.get("suat-qua") == 12345
+    if action == "export":
+        r = client.get(reverse("campaign_reports:report_export", args=[campaign.pk, union.pk]))
+        return r.status_code == 200 and union.name in r.content.decode("utf-8-sig")
+    raise AssertionError(action)
+
+
 CHECKS = {
     "page": check_page,
     "image": check_media("image"),
@@ -232,6 +271,7 @@ CHECKS = {
     "collection": check_collection,
     "site setting": check_site_setting,
     "report": check_report,
+    "result report": check_result_report,
 }
 
 

@@ -40,6 +40,8 @@ PAGE_TYPES = {
     "search-central": f"search on the central site (/tim-kiem/?q={SEARCH_QUERY})",
     "search-union": f"search on a union's site (/tim-kiem/?q={SEARCH_QUERY})",
     "directory": "union directory (/cac-cong-doan/)",
+    "campaign-hub": "a campaign hub (chuyên trang)",
+    "poster-print": "a poster's print view with its QR code",
     "not-found": "404 page",
 }
 OPTIONAL = {"search-central", "search-union", "directory"}
@@ -243,6 +245,19 @@ class DemoNetwork:
             link["href"] for link in links(home, r"\bcolumn-list\b") if "25/HD" in link["text"]
         ]
         pages["document"] = documents[0] if documents else None
+
+        campaigns = links(home, r"\bcampaign-list__item\b")
+        pages["campaign-hub"] = campaigns[0]["href"] if campaigns else None
+        posters = (
+            [
+                link["href"]
+                for link in links(self.get(campaigns[0]["href"]))
+                if "/in-poster/" in link["href"]
+            ]
+            if campaigns
+            else []
+        )
+        pages["poster-print"] = posters[0] if posters else None
 
         pages["search-central"] = f"{self.base}/tim-kiem/?q={SEARCH_QUERY}"
         pages["search-union"] = f"{union.rstrip('/')}/tim-kiem/?q={SEARCH_QUERY}" if union else None

@@ -78,6 +78,17 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
     assert {e.union.name for e in entries} == {u.name for u in unions}
     assert all(e.logo and e.article_count >= 5 and e.latest_date for e in entries)
 
+    # A finished report round: most unions accepted, one returned, a draft, one missing.
+    from reports.models import CampaignReport
+    from reports.services import accepted_totals, missing_reports
+
+    reports = CampaignReport.objects.filter(campaign__report_template__isnull=False)
+    statuses = sorted(reports.values_list("status", flat=True))
+    assert statuses == ["accepted", "accepted", "accepted", "draft", "returned"]
+    assert reports.get(status="returned").central_comment
+    campaign = reports.first().campaign
+    assert len(missing_reports(campaign)) == 3 and all(t > 0 for _f, t in accepted_totals(campaign))
+
     before = snapshot()
     with pytest.raises(CommandError, match="--reset"):
         call_command("load_demo")

@@ -1,0 +1,276 @@
+"""What a campaign hub shows, computed in a fixed number of queries.
+
+However many unions, columns or articles the network has, the hub runs the same queries:
+the hidden branches (``visible``), one grouped count per union, one ranked query for the
+latest articles of every column (a window function) and one for their thumbnails, one for
+the photo strip and its renditions, the columns, the documents, the materials and their
+thumbnails, and the news hub's address.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import models
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+from blog.forms import TREE_STEP
+from blog.listing import build_cards, for_cards, in_sites, visible
+from blog.models import ArticlePage, Column, ColumnPage, DocumentPage, NewsHubPage
+from reports.services import accepted_totals
+
+SECTION_SIZE = 4
+PHOTO_COUNT = 8
+# The photo strip's squares and the materials' thumbnails, in WebP with a JPEG fallback.
+# The templates use the same patterns in their {% picture %} tags, so the prefetch finds them.
+PHOTO_PICTURE = "fill-{240x240,480x480}-c100 format-{webp,jpeg}"
+PHOTO_SPECS = Filter.expand_spec(PHOTO_PICTURE)
+MATERIAL_PICTURE = "max-{320x320,640x640} format-{webp,jpeg}"
+MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
+
+
+@dataclass
+class KeyFigure:
+    label: str
+    value: int
+    unit: str = "count"  # "count" or "vnd"
+    unit_label: str = ""
+
+
+@dataclass
+class Participant:
+    union: object  # sites.network.NetworkSite
+    article_count: int
+    url: str | None
+
+
+@dataclass
+class ColumnSection:
+    column: object  # blog.Column
+    cards: list
+    more_url: str | None
+
+
+@dataclass
+class Photo:
+    image: object
+    title: str
+    url: str
+
+
+@dataclass
+class MaterialItem:
+    material: object  # campaigns.CampaignMaterial
+    download_url: str
+    print_url: str | None = None
+    file_size: int | None = None
+    extension: str = field(default="")
+
+
+def report_figures(campaign):
+    """Network totals from accepted result reports only (three queries)."""
+    return [
+        KeyFigure(
+            label=str(figure.label),
+            value=total,
+            unit=figure.unit,
+            unit_label=figure.unit_display,
+        )
+        for figure, total in accepted_totals(campaign)
+    ]
+
+
+def article_counts(articles, sites):
+    """Visible campaign articles per site id, in one grouped query."""
+    if not sites:
+        return {}
+    site_of_page = Case(
+        *[When(path__startswith=s.root_path, then=Value(s.site_id)) for s in sites],
+        default=None,
+        output_field=models.IntegerField(),
+    )
+    rows = articles.annotate(union_site=site_of_page).order_by().values("union_site")
+    return {row["union_site"]: row["n"] for row in rows.annotate(n=Count("pk"))}
+
+
+def _hub_link(hub_url, **filters):
+    return f"{hub_url}?{urlencode(filters)}" if hub_url else None
+
+
+def column_sections(request, network, articles, campaign, hub_url, size=SECTION_SIZE):
+    """The latest `size` articles of each shared column, in one ranked query (+ renditions)."""
+    column_of_parent = ColumnPage.objects.filter(path=OuterRef("parent_path")).values("column_id")[
+        :1
+    ]
+    ranked = (
+        articles.annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+        .annotate(section_column=Subquery(column_of_parent))
+        .annotate(
+            section_rank=Window(
+                RowNumber(),
+                partition_by=F("section_column"),
+                order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(section_rank__lte=size)
+    )
+    pages = list(for_cards(ranked))
+    if not pages:
+        return []
+    cards = build_cards(request, pages, network)
+    by_column = {}
+    for page, card in zip(pages, cards, strict=True):
+        by_column.setdefault(page.section_column, []).append(card)
+    columns = Column.objects.filter(pk__in=[pk for pk in by_column if pk is not None])
+    return [
+        ColumnSection(
+            column=column,
+            cards=by_column[column.pk],
+            more_url=_hub_link(hub_url, campaign=campaign.slug, column=column.slug),
+        )
+        for column in columns
+    ]
+
+
+def photo_strip(request, articles, count=PHOTO_COUNT):
+    pages = for_cards(articles.filter(lead_image__isnull=False), image_spec=PHOTO_SPECS)[:count]
+    return [Photo(image=p.lead_image, title=p.title, url=p.get_full_url(request)) for p in pages]
+
+
+def campaign_documents(page, network):
+    """Live, public document pages of the central site for the campaign: chosen on the hub,
+    placed under it, or in a central column page of the campaign."""
+    central = network.central
+    if central is None:
+        return []
+    chosen = [link.document_page_id for link in page.document_links.all()]
+    wanted = Q(pk__in=[])
+    if page.pk and page.path:  # a page being created (preview) has no children yet
+        wanted |= Q(path__startswith=page.path, depth=page.depth + 1)
+    if chosen:
+        wanted |= Q(pk__in=chosen)
+    campaign_columns = ColumnPage.objects.filter(
+        campaign_id=page.campaign_id, path__startswith=central.root_path
+    ).values("path")
+    wanted |= Q(parent_path__in=Subquery(campaign_columns))
+    documents = (
+        visible(DocumentPage.objects.filter(path__startswith=central.root_path))
+        .annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+        .filter(wanted)
+        .select_related("document")
+        .order_by("-issue_date", "title")
+    )
+    return list(documents)
+
+
+def material_items(page, request):
+    materials = page.materials.all()
+    if isinstance(materials, models.QuerySet):
+        rendition_model = get_image_model().get_rendition_model()
+        materials = materials.select_related("image", "document").prefetch_related(
+            Prefetch(
+                "image__renditions",
+                queryset=rendition_model.objects.filter(filter_spec__in=MATERIAL_SPECS),
+                to_attr="prefetched_renditions",
+            )
+        )
+    page_url = page.get_url(request) if page.pk and page.live else None
+    items = []
+    for material in materials:
+        if material.image_id:
+            image = material.image
+            items.append(
+                MaterialItem(
+                    material=material,
+                    download_url=image.file.url,
+                    print_url=(
+                        page_url
+                        + page.reverse_subpage("poster_print", kwargs={"image_id": image.pk})
+                        if page_url
+                        else None
+                    ),
+                    file_size=image.file_size,
+                    extension=image.file.name.rsplit(".", 1)[-1].upper(),
+                )
+            )
+        elif material.document_id:
+            document = material.document
+            items.append(
+                MaterialItem(
+                    material=material,
+                    download_url=document.url,
+                    file_size=document.file_size,
+                    extension=document.file_extension.upper(),
+                )
+            )
+    return items
+
+
+def hub_context(page, request, network):
+    """Everything the hub template shows (see the module docstring for the queries)."""
+    campaign = page.campaign
+    sites = network.active
+    articles = in_sites(visible(ArticlePage.objects.filter(campaign=campaign)), sites)
+
+    counts = article_counts(articles, sites)
+    news_hub = (
+        NewsHubPage.objects.filter(path__startswith=network.central.root_path)
+        .live()
+        .public()
+        .order_by("path")
+        .first()
+        if network.central
+        else None
+    )
+    hub_url = news_hub.get_full_url(request) if news_hub else None
+    participants = sorted(
+        (
+            Participant(
+                union=site,
+                article_count=counts[site.site_id],
+                url=_hub_link(hub_url, union=site.slug, campaign=campaign.slug),
+            )
+            for site in sites
+            if counts.get(site.site_id)
+        ),
+        key=lambda p: (not p.union.is_central, -p.article_count, p.union.name.lower()),
+    )
+    article_total = sum(counts.values())
+    unions_taking_part = sum(1 for p in participants if not p.union.is_central)
+    status = page.status
+
+    feed_urls = {}
+    if network.central:
+        for kind in ("rss", "atom"):
+            feed_urls[kind] = network.central.root_url + reverse(
+                f"feeds:campaign_{kind}", kwargs={"slug": campaign.slug}
+            )
+    return {
+        "campaign": campaign,
+        "status": status,
+        "status_label": status.label,
+        "report_figures": report_figures(campaign),
+        "live_figures": [
+            KeyFigure(label=_("Bài viết đã đăng"), value=article_total, unit_label=_("bài")),
+            KeyFigure(
+                label=_("Công đoàn trực thuộc tham gia"),
+                value=unions_taking_part,
+                unit_label=_("đơn vị"),
+            ),
+        ],
+        "article_total": article_total,
+        "unions_taking_part": unions_taking_part,
+        "participants": participants,
+        "sections": column_sections(request, network, articles, campaign, hub_url),
+        "photos": photo_strip(request, articles),
+        "documents": campaign_documents(page, network),
+        "materials": material_items(page, request),
+        "news_hub_url": _hub_link(hub_url, campaign=campaign.slug),
+        "feed_url": feed_urls.get("rss"),
+        "atom_feed_url": feed_urls.get("atom"),
+        "breadcrumbs": page.breadcrumbs(request),
+    }

@@ -1,0 +1,42 @@
+"""manage.py copy_campaign <slug>: create the campaign's next edition (drafts), like the admin."""
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from blog.models import Campaign
+from campaigns.services import copy_campaign_for_next_year
+
+
+class Command(BaseCommand):
+    help = (
+        "Sao chép chương trình cho năm sau: chương trình mới, bản nháp chuyên trang và bản nháp "
+        "chuyên mục trên mọi trang đang hoạt động."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug", help="đường dẫn của chương trình, ví dụ tet-sum-vay-2024")
+        parser.add_argument("--locale", default=None, help="mã ngôn ngữ (mặc định: vi)")
+
+    def handle(self, *args, slug, locale=None, **options):
+        try:
+            locale_obj = (
+                Locale.objects.get(language_code=locale) if locale else Locale.get_default()
+            )
+        except Locale.DoesNotExist as error:
+            raise CommandError(f"Không có ngôn ngữ “{locale}”.") from error
+        campaign = Campaign.objects.filter(slug=slug, locale=locale_obj).first()
+        if campaign is None:
+            raise CommandError(f"Không có chương trình có đường dẫn “{slug}”.")
+        try:
+            hub = copy_campaign_for_next_year(campaign)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        new = hub.campaign
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã tạo “{new.name}” ({new.slug}), "
+                f"{new.start_date:%d/%m/%Y}–{new.end_date:%d/%m/%Y}; "
+                f"chuyên trang nháp: {hub.url_path}"
+            )
+        )

@@ -1,0 +1,237 @@
+"""The campaign hub (chuyên trang) on the central site and its visual materials library."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Collection, Orderable
+
+from home.mixins import BasePage, IntroMixin
+from sites.network import get_network
+
+
+class CampaignStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Sắp diễn ra")
+    RUNNING = "running", _("Đang diễn ra")
+    ENDED = "ended", _("Đã kết thúc")
+
+
+def campaign_status(campaign, today=None):
+    """Upcoming, running or ended, from the campaign's dates and today's (local) date."""
+    today = today or timezone.localdate()
+    if campaign.start_date and today < campaign.start_date:
+        return CampaignStatus.UPCOMING
+    if campaign.end_date and today > campaign.end_date:
+        return CampaignStatus.ENDED
+    return CampaignStatus.RUNNING
+
+
+def central_collection_path():
+    from sites.models import Union
+
+    return Union.objects.filter(is_central=True).values_list("collection__path", flat=True).first()
+
+
+class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
+    """A campaign's special page (chuyên trang): figures, articles from every union,
+    documents and visual materials. One per campaign, on the central site."""
+
+    campaign = models.ForeignKey(
+        "blog.Campaign",
+        verbose_name=_("chương trình truyền thông"),
+        on_delete=models.PROTECT,
+        related_name="hub_pages",
+        help_text=_("Mỗi chương trình chỉ có một chuyên trang."),
+    )
+
+    content_panels = (
+        BasePage.content_panels
+        + [FieldPanel("campaign")]
+        + IntroMixin.intro_panels
+        + [
+            InlinePanel(
+                "materials",
+                label=_("Tài liệu"),
+                heading=_("Tài liệu tuyên truyền trực quan"),
+                help_text=_(
+                    "Áp phích, băng rôn (ảnh) và phụ lục (tài liệu) trong thư mục dùng chung "
+                    "của trang trung tâm; các công đoàn tải về và in."
+                ),
+            ),
+            InlinePanel(
+                "document_links",
+                label=_("Văn bản"),
+                heading=_("Văn bản, hướng dẫn của chương trình"),
+            ),
+        ]
+    )
+    search_fields = BasePage.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["home.CentralHomePage"]
+    subpage_types = ["blog.DocumentPage"]
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = _("chuyên trang chương trình")
+        verbose_name_plural = _("chuyên trang chương trình")
+
+    def clean(self):
+        super().clean()
+        if self.campaign_id:
+            others = CampaignHubPage.objects.filter(campaign_id=self.campaign_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if self.translation_key:
+                others = others.exclude(translation_key=self.translation_key)
+            if others.exists():
+                raise ValidationError(
+                    {
+                        "campaign": _(
+                            "Chương trình này đã có chuyên trang; mỗi chương trình một trang."
+                        )
+                    }
+                )
+
+    def search_text_parts(self):
+        campaign = self.campaign if self.campaign_id else None
+        extra = [campaign.name, campaign.slogan] if campaign else []
+        return [*super().search_text_parts(), *extra]
+
+    @property
+    def feed_campaign(self):
+        """The campaign whose feed the page announces in <head> (see feed_tags)."""
+        return self.campaign if self.campaign_id else None
+
+    @cached_property
+    def status(self):
+        return campaign_status(self.campaign)
+
+    def get_context(self, request, *args, **kwargs):
+        from .hub import hub_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(hub_context(self, request, get_network(request)))
+        return context
+
+    def poster_print_url(self, request, image_id):
+        return self.get_url(request) + self.reverse_subpage(
+            "poster_print", kwargs={"image_id": image_id}
+        )
+
+    @path("in-poster/<int:image_id>/", name="poster_print")
+    def poster_print(self, request, image_id):
+        """A poster of the materials, large, with a QR code to this page, ready to print."""
+        from .qr import qr_svg
+
+        material = (
+            CampaignMaterial.objects.filter(page=self, image_id=image_id)
+            .select_related("image")
+            .first()
+        )
+        if material is None:
+            raise Http404
+        hub_url = self.get_full_url(request)
+        return self.render(
+            request,
+            template="campaigns/poster_print.html",
+            context_overrides={
+                "material": material,
+                "hub_url": hub_url,
+                "qr_svg": qr_svg(hub_url),
+                "status": self.status,
+            },
+        )
+
+
+class MaterialKind(models.TextChoices):
+    POSTER = "poster", _("Áp phích")
+    BANNER = "banner", _("Băng rôn, banner")
+    APPENDIX = "appendix", _("Phụ lục")
+    OTHER = "other", _("Tài liệu khác")
+
+
+class CampaignMaterial(Orderable):
+    """One item of the visual materials library: an image (poster, banner) or a document."""
+
+    page = ParentalKey(CampaignHubPage, related_name="materials", on_delete=models.CASCADE)
+    kind = models.CharField(
+        _("loại"), max_length=20, choices=MaterialKind.choices, default=MaterialKind.POSTER
+    )
+    title = models.CharField(_("tên tài liệu"), max_length=255)
+    description = models.TextField(_("mô tả"), blank=True, max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh (áp phích, băng rôn)"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("document")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tài liệu tuyên truyền trực quan")
+        verbose_name_plural = _("tài liệu tuyên truyền trực quan")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def file(self):
+        return self.image if self.image_id else self.document
+
+    def clean(self):
+        super().clean()
+        if bool(self.image_id) == bool(self.document_id):
+            raise ValidationError(_("Chọn một ảnh hoặc một tệp tài liệu (không chọn cả hai)."))
+        central_path = central_collection_path()
+        chosen = self.image if self.image_id else self.document
+        field = "image" if self.image_id else "document"
+        in_central = Collection.objects.filter(
+            pk=chosen.collection_id, path__startswith=central_path or ""
+        ).exists()
+        if central_path and not in_central:
+            raise ValidationError(
+                {
+                    field: _(
+                        "Chỉ dùng ảnh, tài liệu trong thư mục dùng chung của trang trung tâm, "
+                        "để mọi công đoàn tải về được."
+                    )
+                }
+            )
+
+
+class CampaignHubDocument(Orderable):
+    """An official document (document page) of the campaign, listed on its hub."""
+
+    page = ParentalKey(CampaignHubPage, related_name="document_links", on_delete=models.CASCADE)
+    document_page = models.ForeignKey(
+        "blog.DocumentPage",
+        verbose_name=_("văn bản"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("document_page", "blog.DocumentPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản của chương trình")
+        verbose_name_plural = _("văn bản của chương trình")

@@ -1,0 +1,175 @@
+"""Campaign actions. The admin view, the management command and tests call these."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from blog.models import Campaign, Column, ColumnPage
+from cms.dates import add_years
+from cms.text import slugify_vi
+from reports.services import copy_report_template
+
+from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial
+
+YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
+def bump_year(text, new_year):
+    """The last year in `text` replaced by `new_year`, or `new_year` appended.
+
+    "Tết Sum vầy 2024" -> "Tết Sum vầy 2025"; "Xuân chia sẻ" -> "Xuân chia sẻ 2025".
+    """
+    matches = list(YEAR.finditer(text))
+    if not matches:
+        return f"{text} {new_year}"
+    last = matches[-1]
+    return f"{text[: last.start()]}{new_year}{text[last.end() :]}"
+
+
+def next_edition_values(campaign):
+    """Name, slug and dates of the campaign's next edition (nothing is saved).
+
+    The year in the name goes up by one (or the start year plus one is appended); the
+    dates move one year later.
+    """
+    years = [m.group(0) for m in YEAR.finditer(campaign.name)]
+    new_year = (int(years[-1]) if years else campaign.start_date.year) + 1
+    name = bump_year(campaign.name, new_year)
+    slug = bump_year(campaign.slug, new_year) if YEAR.search(campaign.slug) else None
+    return {
+        "name": name,
+        "slug": slugify_vi(slug or f"{campaign.slug} {new_year}")[:80],
+        "start_date": add_years(campaign.start_date),
+        "end_date": add_years(campaign.end_date),
+        "year": new_year,
+    }
+
+
+def next_edition_exists(campaign):
+    values = next_edition_values(campaign)
+    return Campaign.objects.filter(locale_id=campaign.locale_id, slug=values["slug"]).exists()
+
+
+def _copy_material(material):
+    return CampaignMaterial(
+        sort_order=material.sort_order,
+        kind=material.kind,
+        title=material.title,
+        description=material.description,
+        image_id=material.image_id,
+        document_id=material.document_id,
+    )
+
+
+def _draft(parent, page, user):
+    """Add `page` under `parent` as a draft (never published) with a first revision."""
+    page.live = False
+    page.has_unpublished_changes = True
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def copy_campaign_for_next_year(campaign, user=None):
+    """Create the campaign's next edition, in one transaction.
+
+    Makes: the new ``Campaign`` (year in name and slug bumped, dates a year later, slogan,
+    description and hashtag copied), a draft hub page under the central home (intro copied,
+    if the old campaign had a hub or not), and on every active union's site (the central one
+    included) a draft column page for each shared column the old campaign had column pages
+    for, pointing at the new edition. Inactive unions get nothing.
+
+    Returns the new hub page. Raises ValidationError (nothing created) if the next edition
+    already exists or the network has no central site.
+    """
+    from sites.models import Union
+
+    values = next_edition_values(campaign)
+    with transaction.atomic():
+        if Campaign.objects.filter(locale_id=campaign.locale_id, slug=values["slug"]).exists():
+            raise ValidationError(
+                _("Chương trình “%(name)s” (đường dẫn “%(slug)s”) đã có; không sao chép lại.")
+                % {"name": values["name"], "slug": values["slug"]}
+            )
+        central = Union.objects.filter(is_central=True).select_related("site__root_page").first()
+        if central is None:
+            raise ValidationError(_("Mạng chưa có trang trung tâm."))
+
+        new = Campaign.objects.create(
+            name=values["name"],
+            slug=values["slug"],
+            start_date=values["start_date"],
+            end_date=values["end_date"],
+            slogan=campaign.slogan,
+            description=campaign.description,
+            hashtag=bump_year(campaign.hashtag, values["year"])
+            if YEAR.search(campaign.hashtag or "")
+            else campaign.hashtag,
+            locale_id=campaign.locale_id,
+        )
+
+        central_home = central.site.root_page.specific
+        old_hub = CampaignHubPage.objects.filter(campaign=campaign).order_by("path").first()
+        hub = _draft(
+            central_home,
+            CampaignHubPage(
+                title=bump_year(old_hub.title, values["year"]) if old_hub else new.name,
+                slug=new.slug if Page._slug_is_available(new.slug, central_home) else "",
+                campaign=new,
+                intro=old_hub.intro if old_hub else campaign.description[:500],
+                search_description=old_hub.search_description if old_hub else "",
+                locale_id=central_home.locale_id,
+                # The materials library and the linked documents carry over; the centre swaps
+                # in the new year's posters before publishing.
+                materials=[_copy_material(m) for m in old_hub.materials.all()] if old_hub else [],
+                document_links=[
+                    CampaignHubDocument(
+                        sort_order=d.sort_order, document_page_id=d.document_page_id
+                    )
+                    for d in old_hub.document_links.all()
+                ]
+                if old_hub
+                else [],
+            ),
+            user,
+        )
+
+        old_pages = list(
+            ColumnPage.objects.filter(campaign=campaign).only(
+                "id", "path", "title", "intro", "column_id"
+            )
+        )
+        columns = Column.objects.filter(pk__in={p.column_id for p in old_pages})
+        unions = Union.objects.filter(is_active=True).select_related("site__root_page")
+        for union in unions:
+            home = union.site.root_page.specific
+            for column in columns:
+                old = next(
+                    (
+                        p
+                        for p in old_pages
+                        if p.column_id == column.pk and p.path.startswith(home.path)
+                    ),
+                    None,
+                )
+                if old is not None:
+                    title = bump_year(old.title, values["year"])
+                else:
+                    title = f"{column.name} {values['year']}"
+                _draft(
+                    home,
+                    ColumnPage(
+                        title=title,
+                        slug="",
+                        intro=old.intro if old else column.description[:500],
+                        column=column,
+                        campaign=new,
+                        locale_id=home.locale_id,
+                    ),
+                    user,
+                )
+        copy_report_template(campaign, new)
+    return hub

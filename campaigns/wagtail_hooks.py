@@ -1,0 +1,32 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from blog.models import Campaign
+
+from .permissions import can_copy_campaigns
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_admin_urls():
+    from . import views
+
+    return [
+        path(
+            "campaigns/<int:pk>/copy-next-year/",
+            views.copy_campaign,
+            name="campaigns_copy_next_year",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def copy_for_next_year_button(snippet, user, next_url=None):
+    if isinstance(snippet, Campaign) and can_copy_campaigns(user):
+        yield Button(
+            _("Sao chép cho năm sau"),
+            reverse("campaigns_copy_next_year", args=[snippet.pk]),
+            icon_name="copy",
+            priority=60,
+        )

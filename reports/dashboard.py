@@ -1,0 +1,203 @@
+"""The centre's view of a campaign's reports: one row per union, the figures, the totals of
+the accepted reports, what is missing or late. The admin table, the charts and the CSV and
+XLSX exports are all built from ``build_dashboard``, so they show the same numbers."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sites.models import Union
+
+from .charts import bar_chart
+from .figures import computed_figures
+from .models import CampaignReport, ReportStatus, ReportTemplate
+
+MISSING = "missing"
+LATE = "late"
+STATUS_FILTERS = [
+    ("", gettext_lazy("Tất cả")),
+    *ReportStatus.choices,
+    (MISSING, gettext_lazy("Chưa gửi")),
+    (LATE, gettext_lazy("Quá hạn")),
+]
+
+
+@dataclass
+class Row:
+    union: Union
+    report: CampaignReport | None
+    values: list  # one int (or None) per figure, in the template's order; None if not filed
+    articles: int
+
+    @property
+    def status(self):
+        return self.report.status if self.report else None
+
+    @property
+    def status_label(self):
+        return self.report.get_status_display() if self.report else _("Chưa lập")
+
+    @property
+    def is_missing(self):
+        return self.status not in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
+
+@dataclass
+class Dashboard:
+    campaign: object
+    template: ReportTemplate
+    figures: list
+    rows: list
+    totals: list = field(default_factory=list)  # per figure, accepted reports only
+    articles_total: int = 0
+    accepted_count: int = 0
+    overdue: bool = False
+
+    def is_late(self, row):
+        return self.overdue and row.is_missing
+
+    def headers(self):
+        return [
+            _("Công đoàn"),
+            _("Trạng thái"),
+            _("Ngày gửi"),
+            *[f"{f.label} ({f.unit_display})" if f.unit_display else f.label for f in self.figures],
+            _("Bài viết trên trang (tự động)"),
+        ]
+
+    def table(self):
+        """Rows of plain cells (the same numbers as the admin table) and a totals row."""
+        lines = []
+        for row in self.rows:
+            submitted = row.report.submitted_at if row.report else None
+            status = row.status_label + (f" ({_('quá hạn')})" if self.is_late(row) else "")
+            lines.append(
+                [
+                    row.union.name,
+                    status,
+                    timezone.localtime(submitted).strftime("%d/%m/%Y") if submitted else "",
+                    *row.values,
+                    row.articles,
+                ]
+            )
+        total = [
+            _("Tổng (%(n)s báo cáo đã duyệt)") % {"n": self.accepted_count},
+            "",
+            "",
+            *self.totals,
+            self.articles_total,
+        ]
+        return lines, total
+
+    def charts(self):
+        charts = [
+            bar_chart(
+                _("Bài viết trên trang theo công đoàn"),
+                [(r.union.short_name, r.articles) for r in self.rows],
+                colour="#1e3a8a",
+            )
+        ]
+        for index, figure in enumerate(self.figures):
+            charts.append(
+                bar_chart(figure.label, [(r.union.short_name, r.values[index]) for r in self.rows])
+            )
+        titles = [_("Bài viết trên trang theo công đoàn"), *[f.label for f in self.figures]]
+        return list(zip(titles, charts, strict=True))
+
+
+def build_dashboard(campaign, *, status="", union=None, today=None):
+    """The dashboard, optionally filtered by status (a ReportStatus, "missing" or "late") and
+    by union (a Union). A fixed number of queries."""
+    template = ReportTemplate.objects.prefetch_related("figures").get(campaign=campaign)
+    figures = list(template.figures.all())
+    overdue = template.is_overdue(today)
+    reports = {
+        r.union_id: r
+        for r in CampaignReport.objects.filter(campaign=campaign).select_related("union")
+    }
+    unions = list(
+        Union.objects.filter(is_central=False)
+        .filter(Q(is_active=True) | Q(pk__in=list(reports)))
+        .order_by("name")
+    )
+    articles = computed_figures(campaign, unions)
+    rows = []
+    for member in unions:
+        report = reports.get(member.pk)
+        filed = report is not None and report.is_filed
+        rows.append(
+            Row(
+                union=member,
+                report=report,
+                values=[report.values.get(f.key) if filed else None for f in figures],
+                articles=articles[member.pk].total,
+            )
+        )
+    if union is not None:
+        rows = [r for r in rows if r.union.pk == union.pk]
+    if status == MISSING:
+        rows = [r for r in rows if r.is_missing]
+    elif status == LATE:
+        rows = [r for r in rows if r.is_missing and overdue]
+    elif status:
+        rows = [r for r in rows if r.status == status]
+    accepted = [r for r in rows if r.status == ReportStatus.ACCEPTED]
+    totals = [sum(r.values[i] or 0 for r in accepted) for i in range(len(figures))]
+    return Dashboard(
+        campaign=campaign,
+        template=template,
+        figures=figures,
+        rows=rows,
+        totals=totals,
+        articles_total=sum(r.articles for r in rows),
+        accepted_count=len(accepted),
+        overdue=overdue,
+    )
+
+
+def export_csv(dashboard):
+    """UTF-8 with a BOM, so spreadsheet programs read the Vietnamese text correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(dashboard.headers())
+    lines, total = dashboard.table()
+    for line in lines:
+        writer.writerow(["" if cell is None else cell for cell in line])
+    writer.writerow(["" if cell is None else cell for cell in total])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def export_xlsx(dashboard):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Báo cáo")[:31]
+    sheet.append(dashboard.headers())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    lines, total = dashboard.table()
+    late = PatternFill("solid", fgColor="FDE2E1")
+    for row, line in zip(dashboard.rows, lines, strict=True):
+        sheet.append(line)
+        if row.is_missing:
+            for cell in sheet[sheet.max_row]:
+                cell.fill = late
+    sheet.append(total)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    number_format = "#,##0"
+    for column in sheet.iter_cols(min_col=4, max_col=3 + len(dashboard.figures) + 1, min_row=2):
+        for cell in column:
+            cell.number_format = number_format
+    sheet.column_dimensions["A"].width = 42
+    sheet.freeze_panes = "B2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,158 @@
+"""The centre's dashboard: totals are the sum of accepted reports; CSV and XLSX hold the same
+numbers as the table; filters; missing and late reports; the reminders command."""
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from reports import services
+from reports.dashboard import build_dashboard
+from reports.models import ReportStatus
+from sites.factories import UnionFactory
+from sites.services import set_union_active
+
+from .conftest import full_values
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filed(reports):
+    """A accepted, B accepted, C submitted, D returned, E draft, F nothing, G inactive."""
+    r = reports
+    User = type(r.approver_a)
+    extra = {}
+    for key in "cdefg":
+        union = UnionFactory(name=f"Công đoàn Thử nghiệm {key.upper()}")
+        user = User.objects.create_user(f"duyet-{key}", f"duyet-{key}@example.vn", "x")
+        user.groups.add(union.approvers_group)
+        extra[key] = (union, user)
+
+    def file(union, user, base, submit=True):
+        report = services.save_draft(union, r.campaign, user, values=full_values(base))
+        return services.submit(report, user) if submit else report
+
+    services.accept(file(r.n.a, r.approver_a, 1), r.central)
+    services.accept(file(r.n.b, r.approver_b, 2), r.central)
+    file(*extra["c"], 4)
+    services.return_with_comment(file(*extra["d"], 8), r.central, "Thiếu số liệu.")
+    file(*extra["e"], 16, submit=False)
+    set_union_active(extra["g"][0], False)
+    r.extra = {k: u for k, (u, _user) in extra.items()}
+    return r
+
+
+def test_totals_are_the_sum_of_accepted_reports(client, filed):
+    r = filed
+    board = build_dashboard(r.campaign)
+    assert board.totals == [t for _f, t in services.accepted_totals(r.campaign)]
+    assert board.totals == [v * 3 for v in full_values().values()]
+    assert board.accepted_count == 2
+    by_union = {row.union.pk: row for row in board.rows}
+    assert r.extra["g"].pk not in by_union  # inactive, nothing filed
+    assert by_union[r.extra["e"].pk].values == [None] * 4  # drafts stay with the union
+    assert by_union[r.extra["c"].pk].values == list(full_values(4).values())
+    assert {row.union.pk for row in board.rows if row.is_missing} == {r.extra[k].pk for k in "def"}
+
+    client.force_login(r.central)
+    page = client.get(reverse("campaign_reports:dashboard", args=[r.campaign.pk]))
+    assert page.status_code == 200
+    assert "120.000.000" in page.text  # 40 + 80 million, accepted only
+    assert page.text.count('class="is-missing is-late"') == 3  # the 2024 deadline is past
+    assert (
+        page.text.count('<svg xmlns="http://www.w3.org/2000/svg" class="report-chart"') == 1 + 4
+        and '<script src="http' not in page.text
+    )
+
+
+def test_exports_hold_the_same_numbers_as_the_table(client, filed):
+    r = filed
+    board = build_dashboard(r.campaign)
+    lines, total = board.table()
+    expected = [board.headers(), *lines, total]
+
+    client.force_login(r.central)
+    url = reverse("campaign_reports:dashboard", args=[r.campaign.pk])
+    response = client.get(url, {"format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    as_text = [["" if c is None else str(c) for c in line] for line in expected]
+    assert rows == as_text
+
+    response = client.get(url, {"format": "xlsx"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert cells == [[None if c in ("", None) else c for c in line] for line in expected]
+    total_row = cells[-1]
+    assert total_row[3:7] == [v * 3 for v in full_values().values()]
+
+
+def test_filters(client, filed):
+    r = filed
+    client.force_login(r.central)
+    url = reverse("campaign_reports:dashboard", args=[r.campaign.pk])
+
+    def unions(**params):
+        board = build_dashboard(r.campaign, **params)
+        return {row.union.pk for row in board.rows}
+
+    assert unions(status=ReportStatus.ACCEPTED) == {r.n.a.pk, r.n.b.pk}
+    assert unions(status=ReportStatus.RETURNED) == {r.extra["d"].pk}
+    assert unions(status="missing") == {r.extra[k].pk for k in "def"}
+    assert unions(status="late", today=dt.date(2024, 3, 1)) == set()
+    assert unions(union=r.n.b) == {r.n.b.pk}
+    page = client.get(url, {"status": "accepted", "union": r.n.b.slug})
+
+    def link(union):
+        return reverse("campaign_reports:report", args=[r.campaign.pk, union.pk])
+
+    assert link(r.n.b) in page.text
+    assert link(r.n.a) not in page.text and link(r.extra["c"]) not in page.text
+    for params in (
+        {"status": "<x>"},
+        {"union": "khong-co"},
+        {"format": "pdf"},
+        {"status": ["a", "b"]},
+    ):
+        assert client.get(url, params).status_code == 200
+    assert client.get(reverse("campaign_reports:dashboard", args=[99999])).status_code == 404
+
+
+def test_reminders_list_exactly_the_missing_unions(filed):
+    r = filed
+    out = io.StringIO()
+    call_command("report_reminders", "--campaign", r.campaign.slug, stdout=out)
+    listed = {line.split("\t")[0].strip() for line in out.getvalue().splitlines() if "\t" in line}
+    assert listed == {r.extra[k].slug for k in "def"}
+    assert not mail.outbox
+
+    call_command("report_reminders", "--campaign", r.campaign.slug, "--send-email", stdout=out)
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "duyet-d@example.vn",
+        "duyet-e@example.vn",
+        "duyet-f@example.vn",
+    ]
+    assert all(r.campaign.name in m.subject for m in mail.outbox)
+
+
+def test_reminders_for_an_unknown_campaign(reports):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("report_reminders", "--campaign", "khong-co")
+
+
+def test_bar_chart_is_plain_escaped_svg():
+    from reports.charts import bar_chart
+
+    svg = bar_chart("Số <b>suất</b>", [("<script>x</script>", 1_500_000), ("Trống", None)])
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert "1.500.000" in svg and "—" in svg
