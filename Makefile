@@ -8,6 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
+.PHONY: bench
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -87,3 +88,17 @@ check: install-dev
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# The network benchmark (issue 6): builds 60 unions x 200 articles in the local PostgreSQL
+# database cms_bench (dropped and recreated; BENCH_DB to change), measures every public page
+# type in-process and under gunicorn with wrk, writes docs/performance.md. Quick run:
+#   make bench BENCH_ARGS="--sites 6 --articles 20"
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's wrk for the benchmark"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "wrk is missing: install it (sudo apt-get install wrk)"; exit 1; \
+		fi; }
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

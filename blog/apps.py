@@ -8,3 +8,6 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .renditions import connect_signals
+
+        connect_signals()

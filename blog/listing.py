@@ -15,6 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
+from sites.snapshot import cached
+
 # Card pictures: two sizes in WebP with a JPEG fallback. includes/article_card.html uses
 # the same pattern in its {% picture %} tag, so the prefetch below finds every rendition.
 CARD_PICTURE = "fill-{480x270,960x540}-c100 format-{webp,jpeg}"
@@ -29,15 +31,95 @@ def _any_path_under(paths):
     return reduce(or_, (Q(path__startswith=p) for p in paths))
 
 
-def visible(queryset):
-    """Live, public pages that are not under an unpublished page."""
-    queryset = queryset.live().public()
-    hidden_branches = list(
-        Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
-    )
-    if hidden_branches:
-        queryset = queryset.exclude(_any_path_under(hidden_branches))
+def _load_excluded_paths():
+    from wagtail.models import PageViewRestriction
+
+    hidden = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    paths = sorted(set(hidden) | set(restricted))
+    # A branch inside another excluded branch adds nothing.
+    return [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+
+
+def excluded_paths(request=None):
+    """Tree paths of the branches listings keep out: unpublished pages with children and
+    restricted (private) pages; cached across requests (see sites.snapshot)."""
+    return cached("excluded-paths", _load_excluded_paths, request)
+
+
+def visible(queryset, request=None):
+    """Live, public pages that are not under an unpublished page.
+
+    The same as `.live().public()` minus unpublished branches, but the restricted and
+    unpublished paths come from the network snapshot cache instead of two queries.
+    """
+    queryset = queryset.live()
+    paths = excluded_paths(request)
+    if paths:
+        queryset = queryset.exclude(_any_path_under(paths))
     return queryset
+
+
+def campaign_by_id(campaign_id):
+    """A campaign by id, from the cached list of all campaigns (None if there is none)."""
+    from blog.models import Campaign
+
+    if campaign_id is None:
+        return None
+    return cached("campaigns-by-id", lambda: {c.pk: c for c in Campaign.objects.all()}).get(
+        campaign_id
+    )
+
+
+def column_of_path(path):
+    """(slug, name) of the shared column of the column page at `path`, or None; cached."""
+    from blog.models import ColumnPage
+
+    def load():
+        rows = ColumnPage.objects.values_list("path", "column__slug", "column__name")
+        return {p: (slug, name) for p, slug, name in rows if slug}
+
+    return cached("column-pages", load).get(path)
+
+
+def central_news_hub(network):
+    """The central site's (first) visible news hub page, or None; cached."""
+    from blog.models import NewsHubPage
+
+    if network.central is None:
+        return None
+    root = network.central.root_path
+    return cached(
+        f"news-hub:{root}",
+        lambda: visible(NewsHubPage.objects.filter(path__startswith=root)).order_by("path").first(),
+    )
+
+
+def campaign_choices(locale_id, request=None):
+    """The campaigns of a locale (filter choices, home page list), cached."""
+    from blog.models import Campaign
+
+    return cached(
+        f"campaigns:{locale_id}",
+        lambda: list(Campaign.objects.filter(locale_id=locale_id)),
+        request,
+    )
+
+
+def all_columns():
+    """Every column, in their usual order, cached."""
+    from blog.models import Column
+
+    return cached("columns", lambda: list(Column.objects.all()))
+
+
+def column_choices(locale_id, request=None):
+    """The columns of a locale (filter choices), cached."""
+    from blog.models import Column
+
+    return cached(
+        f"columns:{locale_id}", lambda: list(Column.objects.filter(locale_id=locale_id)), request
+    )
 
 
 def in_sites(queryset, network_sites):
@@ -48,26 +130,44 @@ def in_sites(queryset, network_sites):
     return queryset.filter(_any_path_under(paths))
 
 
-def for_cards(queryset, image_spec=THUMBNAIL_SPEC):
+def attach_renditions(images, specs):
+    """Look up the given renditions of all `images` in ONE query and attach them as
+    `prefetched_renditions` (where Wagtail's get_rendition looks first), for pages that
+    show pictures from several lists (the campaign hub: cards, photo strip, materials)."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    by_image = {}
+    for rendition in rendition_model.objects.filter(
+        image_id__in={image.pk for image in images}, filter_spec__in=set(specs)
+    ):
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    for image in images:
+        renditions = by_image.get(image.pk, [])
+        for rendition in renditions:
+            rendition.image = image  # (alt text, focal point) without a query per picture
+        image.prefetched_renditions = renditions
+
+
+def for_cards(queryset, image_spec=THUMBNAIL_SPEC, prefetch=True):
     """What an article card needs, newest first, without the body.
 
     `image_spec` is the rendition (or list of renditions) prefetched for the lead image
-    (feeds use OG_IMAGE_SPEC).
+    (feeds use OG_IMAGE_SPEC); with `prefetch=False` the caller attaches them itself.
     """
     specs = [image_spec] if isinstance(image_spec, str) else list(image_spec)
     rendition_model = get_image_model().get_rendition_model()
-    return (
-        queryset.defer_streamfields()
-        .select_related("lead_image")
-        .prefetch_related(
-            Prefetch(
-                "lead_image__renditions",
-                queryset=rendition_model.objects.filter(filter_spec__in=specs),
-                to_attr="prefetched_renditions",
-            )
+    queryset = queryset.defer_streamfields().select_related("lead_image")
+    if not prefetch:  # the caller attaches the renditions (attach_renditions)
+        return queryset.order_by("-date", "-first_published_at", "-pk")
+    return queryset.prefetch_related(
+        Prefetch(
+            "lead_image__renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=specs),
+            to_attr="prefetched_renditions",
         )
-        .order_by("-date", "-first_published_at", "-pk")
-    )
+    ).order_by("-date", "-first_published_at", "-pk")
 
 
 def paginate(request, queryset, per_page=PER_PAGE):

@@ -1,10 +1,11 @@
 """What a campaign hub shows, computed in a fixed number of queries.
 
 However many unions, columns or articles the network has, the hub runs the same queries:
-the hidden branches (``visible``), one grouped count per union, one ranked query for the
-latest articles of every column (a window function) and one for their thumbnails, one for
-the photo strip and its renditions, the columns, the documents, the materials and their
-thumbnails, and the news hub's address.
+one grouped count per union, one ranked query for the latest articles of every column (a
+window function), one for the photo strip, ONE for the renditions of every picture on the
+page (cards, photo strip, posters: ``attach_renditions``) and the report's figures. The
+hidden branches, the campaign, the columns, the documents, the materials and the news hub's
+address come from the network snapshot cache (``sites.snapshot``).
 """
 
 from dataclasses import dataclass, field
@@ -19,9 +20,20 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from blog.forms import TREE_STEP
-from blog.listing import build_cards, for_cards, in_sites, visible
-from blog.models import ArticlePage, Column, ColumnPage, DocumentPage, NewsHubPage
+from blog.listing import (
+    CARD_RENDITION_SPECS,
+    all_columns,
+    attach_renditions,
+    build_cards,
+    campaign_by_id,
+    central_news_hub,
+    for_cards,
+    in_sites,
+    visible,
+)
+from blog.models import ArticlePage, ColumnPage, DocumentPage
 from reports.services import accepted_totals
+from sites.snapshot import cached
 
 SECTION_SIZE = 4
 PHOTO_COUNT = 8
@@ -118,14 +130,14 @@ def column_sections(request, network, articles, campaign, hub_url, size=SECTION_
         )
         .filter(section_rank__lte=size)
     )
-    pages = list(for_cards(ranked))
+    pages = list(for_cards(ranked, prefetch=False))
     if not pages:
         return []
     cards = build_cards(request, pages, network)
     by_column = {}
     for page, card in zip(pages, cards, strict=True):
         by_column.setdefault(page.section_column, []).append(card)
-    columns = Column.objects.filter(pk__in=[pk for pk in by_column if pk is not None])
+    columns = [column for column in all_columns() if column.pk in by_column]
     return [
         ColumnSection(
             column=column,
@@ -137,7 +149,7 @@ def column_sections(request, network, articles, campaign, hub_url, size=SECTION_
 
 
 def photo_strip(request, articles, count=PHOTO_COUNT):
-    pages = for_cards(articles.filter(lead_image__isnull=False), image_spec=PHOTO_SPECS)[:count]
+    pages = for_cards(articles.filter(lead_image__isnull=False), prefetch=False)[:count]
     return [Photo(image=p.lead_image, title=p.title, url=p.get_full_url(request)) for p in pages]
 
 
@@ -167,9 +179,16 @@ def campaign_documents(page, network):
     return list(documents)
 
 
-def material_items(page, request):
+def material_items(page, request, prefetch=True):
     materials = page.materials.all()
-    if isinstance(materials, models.QuerySet):
+    if isinstance(materials, models.QuerySet) and page.pk and not prefetch:
+        # A published hub: the materials are cached with the network snapshot (saving a
+        # material or the page bumps it); the caller attaches the renditions.
+        materials = cached(
+            f"hub-materials:{page.pk}",
+            lambda: list(page.materials.select_related("image", "document")),
+        )
+    elif isinstance(materials, models.QuerySet):
         rendition_model = get_image_model().get_rendition_model()
         materials = materials.select_related("image", "document").prefetch_related(
             Prefetch(
@@ -212,20 +231,12 @@ def material_items(page, request):
 
 def hub_context(page, request, network):
     """Everything the hub template shows (see the module docstring for the queries)."""
-    campaign = page.campaign
+    campaign = campaign_by_id(page.campaign_id)
     sites = network.active
     articles = in_sites(visible(ArticlePage.objects.filter(campaign=campaign)), sites)
 
     counts = article_counts(articles, sites)
-    news_hub = (
-        NewsHubPage.objects.filter(path__startswith=network.central.root_path)
-        .live()
-        .public()
-        .order_by("path")
-        .first()
-        if network.central
-        else None
-    )
+    news_hub = central_news_hub(network)
     hub_url = news_hub.get_full_url(request) if news_hub else None
     participants = sorted(
         (
@@ -242,6 +253,21 @@ def hub_context(page, request, network):
     article_total = sum(counts.values())
     unions_taking_part = sum(1 for p in participants if not p.union.is_central)
     status = page.status
+    sections = column_sections(request, network, articles, campaign, hub_url)
+    photos = photo_strip(request, articles)
+    documents = (
+        cached(f"hub-documents:{page.pk}", lambda: campaign_documents(page, network))
+        if page.pk
+        else campaign_documents(page, network)
+    )
+    materials = material_items(page, request, prefetch=False)
+    # Every picture on the hub (cards, photo strip, posters) from one rendition query.
+    attach_renditions(
+        [card.image for section in sections for card in section.cards]
+        + [photo.image for photo in photos]
+        + [item.material.image for item in materials if item.material.image_id],
+        [*CARD_RENDITION_SPECS, *PHOTO_SPECS, *MATERIAL_SPECS],
+    )
 
     feed_urls = {}
     if network.central:
@@ -265,10 +291,10 @@ def hub_context(page, request, network):
         "article_total": article_total,
         "unions_taking_part": unions_taking_part,
         "participants": participants,
-        "sections": column_sections(request, network, articles, campaign, hub_url),
-        "photos": photo_strip(request, articles),
-        "documents": campaign_documents(page, network),
-        "materials": material_items(page, request),
+        "sections": sections,
+        "photos": photos,
+        "documents": documents,
+        "materials": materials,
         "news_hub_url": _hub_link(hub_url, campaign=campaign.slug),
         "feed_url": feed_urls.get("rss"),
         "atom_feed_url": feed_urls.get("atom"),

@@ -105,11 +105,15 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     @property
     def feed_campaign(self):
         """The campaign whose feed the page announces in <head> (see feed_tags)."""
-        return self.campaign if self.campaign_id else None
+        from blog.listing import campaign_by_id
+
+        return campaign_by_id(self.campaign_id) or (self.campaign if self.campaign_id else None)
 
     @cached_property
     def status(self):
-        return campaign_status(self.campaign)
+        from blog.listing import campaign_by_id
+
+        return campaign_status(campaign_by_id(self.campaign_id) or self.campaign)
 
     def get_context(self, request, *args, **kwargs):
         from .hub import hub_context

@@ -13,8 +13,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
-from blog.listing import build_cards, for_cards, in_sites, visible
+from blog.listing import build_cards, campaign_choices, for_cards, in_sites, visible
 from sites.network import get_network
+from sites.snapshot import cached
 
 from .mixins import BasePage, IntroMixin
 
@@ -39,7 +40,10 @@ class BaseHomePage(IntroMixin, BasePage):
     def columns(self):
         from blog.models import ColumnPage
 
-        return ColumnPage.objects.child_of(self).live().public().select_related("column")
+        return cached(
+            f"home-columns:{self.pk}",
+            lambda: list(visible(ColumnPage.objects.child_of(self)).select_related("column")),
+        )
 
 
 class FeaturedArticle(Orderable):
@@ -86,7 +90,10 @@ class CentralHomePage(BaseHomePage):
         """Featured articles still live, public and in an active union, in the chosen order."""
         from blog.models import ArticlePage
 
-        order = list(self.featured_articles.values_list("article_id", flat=True))
+        order = cached(
+            f"featured:{self.pk}",
+            lambda: list(self.featured_articles.values_list("article_id", flat=True)),
+        )
         pages = for_cards(
             in_sites(visible(ArticlePage.objects.filter(pk__in=order)), network.active)
         )
@@ -98,26 +105,20 @@ class CentralHomePage(BaseHomePage):
         verbose_name_plural = _("trang chủ trung tâm")
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import Campaign, DocumentPage, NewsHubPage
-        from campaigns.models import CampaignHubPage
-
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
-        news_hub = NewsHubPage.objects.child_of(self).live().public().first()
-        directory_page = DirectoryPage.objects.child_of(self).live().public().first()
+        links = cached(f"central-home-links:{self.pk}", self.child_links)
+        news_hub, directory_page = links["news_hub"], links["directory_page"]
         hub_url = news_hub.get_url(request) if news_hub else None
         # A campaign links to its hub page (chuyên trang) if published, else to the news hub.
-        campaign_hubs = {
-            hub.campaign_id: hub.get_url(request)
-            for hub in CampaignHubPage.objects.child_of(self).live().public()
-        }
+        campaign_hubs = {hub.campaign_id: hub.get_url(request) for hub in links["campaign_hubs"]}
         campaigns = [
             (
                 campaign,
                 campaign_hubs.get(campaign.pk)
                 or (f"{hub_url}?{urlencode({'campaign': campaign.slug})}" if hub_url else None),
             )
-            for campaign in Campaign.objects.filter(locale_id=self.locale_id)
+            for campaign in campaign_choices(self.locale_id, request)
         ]
         context.update(
             featured=self.featured(request, network),
@@ -127,9 +128,22 @@ class CentralHomePage(BaseHomePage):
             directory=network.unions,
             directory_page=directory_page,
             news_hub=news_hub,
-            documents=DocumentPage.objects.child_of(self).live().public().order_by("-issue_date"),
+            documents=links["documents"],
         )
         return context
+
+    def child_links(self):
+        """The visible news hub, directory, campaign hubs and documents under this page
+        (cached with the network snapshot, see sites.snapshot)."""
+        from blog.models import DocumentPage, NewsHubPage
+        from campaigns.models import CampaignHubPage
+
+        return {
+            "news_hub": visible(NewsHubPage.objects.child_of(self)).first(),
+            "directory_page": visible(DirectoryPage.objects.child_of(self)).first(),
+            "campaign_hubs": list(visible(CampaignHubPage.objects.child_of(self))),
+            "documents": list(visible(DocumentPage.objects.child_of(self)).order_by("-issue_date")),
+        }
 
 
 class UnionHomePage(BaseHomePage):
@@ -143,9 +157,7 @@ class UnionHomePage(BaseHomePage):
 
     def route(self, request, path_components):
         # Every address of a deactivated union's site answers "temporarily offline".
-        from sites.models import Union
-
-        if Union.site_is_offline(self.pk):
+        if get_network(request).site_is_offline(self.pk):
             return RouteResult(self, kwargs={"offline": True})
         return super().route(request, path_components)
 

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from blog.listing import OG_IMAGE_SPEC
 from sites.models import SiteBranding
+from sites.snapshot import locale_codes
 
 # Facebook and Zalo show link previews best at 1200×630; a logo is shown whole.
 LOGO_IMAGE_SPEC = "max-1200x630"
@@ -75,8 +76,8 @@ def share_meta(page, request):
     if is_article and published is None:
         # Pages made outside the admin (imports) have only their article date.
         published = timezone.make_aware(datetime.combine(page.date, time.min))
-    language = getattr(page, "locale", None)
-    language = language.language_code if language else translation.get_language()
+    locale_id = getattr(page, "locale_id", None)
+    language = locale_codes().get(locale_id) or translation.get_language()
     return ShareMeta(
         url=page.get_full_url(request) or request.build_absolute_uri(),
         title=page.seo_title or page.title,

@@ -22,6 +22,7 @@ from sites.models import Union
 
 from .models import CampaignReport, ReportEvent, ReportFigure, ReportStatus, ReportTemplate
 from .permissions import can_file, can_review
+from .signals import report_reviewed
 
 Action = ReportEvent.Action
 
@@ -185,6 +186,12 @@ def resubmit(report, user):
     return _submit(report, user, Action.RESUBMITTED, (ReportStatus.RETURNED,))
 
 
+def _announce_review(report):
+    # Sent inside the transaction; receivers that act outside the database (the page
+    # cache) also act again with transaction.on_commit.
+    report_reviewed.send(sender=CampaignReport, report=report)
+
+
 def accept(report, user, comment=""):
     """Submitted → accepted: the figures count in the network totals from now on."""
     _require_reviewer(user)
@@ -202,6 +209,7 @@ def accept(report, user, comment=""):
         if comment.strip():
             report.central_comment = comment.strip()
         report.save()
+        _announce_review(report)
     return report
 
 
@@ -224,6 +232,7 @@ def return_with_comment(report, user, comment):
         report.reviewed_at, report.reviewed_by = timezone.now(), user
         report.central_comment = comment
         report.save()
+        _announce_review(report)
     return report
 
 

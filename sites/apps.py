@@ -14,3 +14,7 @@ class SitesConfig(AppConfig):
         from .admin_isolation import permission_denied
 
         wagtail.admin.auth.permission_denied = permission_denied
+
+        from .snapshot import connect_signals
+
+        connect_signals()

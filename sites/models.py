@@ -73,6 +73,15 @@ class Union(models.Model):
 class SiteBranding(BaseSiteSetting):
     """Per-site branding and contact details, read with ``SiteBranding.for_request``."""
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's branding, from the network snapshot cache (see sites.snapshot)."""
+        if site is None:
+            return super().for_site(site)
+        from .snapshot import cached
+
+        return cached(f"branding:{site.pk}", lambda: super(SiteBranding, cls).for_site(site))
+
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),

@@ -19,6 +19,7 @@ class NetworkSite:
     is_active: bool
     root_path: str  # the home page's tree path (treebeard), for prefix matching
     root_url: str
+    root_page_id: int
 
 
 class Network:
@@ -42,6 +43,10 @@ class Network:
     @cached_property
     def by_slug(self):
         return {s.slug: s for s in self.sites}
+
+    def site_is_offline(self, home_page_id):
+        """Whether the site with this home page belongs to a deactivated union."""
+        return any(s.root_page_id == home_page_id and not s.is_active for s in self.sites)
 
     def site_for_path(self, path):
         """The network site whose home page is an ancestor of (or is) the page at `path`."""
@@ -67,6 +72,7 @@ def load_network():
         "site__id",
         "site__hostname",
         "site__port",
+        "site__root_page_id",
         "site__root_page__path",
     )
     return Network(
@@ -81,6 +87,7 @@ def load_network():
                 is_active=u.is_active,
                 root_path=u.site.root_page.path,
                 root_url=u.site.root_url,
+                root_page_id=u.site.root_page_id,
             )
             for u in unions
         ]
@@ -93,5 +100,7 @@ def get_network(request=None):
         return load_network()
     network = getattr(request, "_union_network", None)
     if network is None:
-        network = request._union_network = load_network()
+        from .snapshot import cached
+
+        network = request._union_network = cached("network", load_network)
     return network

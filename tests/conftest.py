@@ -22,6 +22,14 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _uncached_query_counts(request, settings):
+    # Query-count tests measure the pages themselves (a warm-up request, then the counted
+    # one), not the page cache in front of them; every other test runs with it on.
+    if "query_count" in request.module.__name__:
+        settings.PAGE_CACHE_ENABLED = False
+
+
 def host(union):
     return union.site.hostname
 

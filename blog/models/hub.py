@@ -6,9 +6,16 @@ from home.mixins import BasePage, IntroMixin
 from sites.network import get_network
 
 from ..forms import NewsHubFilterForm
-from ..listing import build_cards, for_cards, in_sites, paginate, visible
+from ..listing import (
+    build_cards,
+    campaign_choices,
+    column_choices,
+    for_cards,
+    in_sites,
+    paginate,
+    visible,
+)
 from .pages import ArticleKind, ArticlePage
-from .taxonomy import Campaign, Column
 
 
 class NewsHubPage(IntroMixin, BasePage):
@@ -27,8 +34,8 @@ class NewsHubPage(IntroMixin, BasePage):
         return NewsHubFilterForm(
             request.GET,
             network=network,
-            campaigns=list(Campaign.objects.filter(locale_id=self.locale_id)),
-            columns=list(Column.objects.filter(locale_id=self.locale_id)),
+            campaigns=campaign_choices(self.locale_id, request),
+            columns=column_choices(self.locale_id, request),
             kinds=ArticleKind.choices,
         )
 

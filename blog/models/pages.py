@@ -19,7 +19,15 @@ from sites.network import get_network
 
 from ..blocks import ArticleBodyBlock
 from ..forms import TREE_STEP
-from ..listing import build_cards, for_cards, in_sites, paginate, visible
+from ..listing import (
+    build_cards,
+    campaign_by_id,
+    central_news_hub,
+    for_cards,
+    in_sites,
+    paginate,
+    visible,
+)
 
 HOME_PAGE_TYPES = ["home.CentralHomePage", "home.UnionHomePage"]
 RELATED_COUNT = 4
@@ -68,6 +76,7 @@ class ColumnPage(IntroMixin, BasePage):
         context["articles"] = articles
         context["cards"] = build_cards(request, articles, get_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
+        context["campaign"] = campaign_by_id(self.campaign_id)
         return context
 
 
@@ -153,6 +162,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         context["tag_list"] = list(self.tags.all())
         context["tag_links"] = self.tag_links(request, network, context["tag_list"])
         context["related"] = self.related_articles(request, network)
+        context["campaign"] = campaign_by_id(self.campaign_id)
         return context
 
     def related_articles(self, request, network, limit=RELATED_COUNT):
@@ -176,17 +186,9 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
 
     def tag_links(self, request, network, tags):
         """(tag, address of the central news hub filtered by that tag) for each tag."""
-        from .hub import NewsHubPage
-
         if not tags or network.central is None:
             return [(tag, None) for tag in tags]
-        hub = (
-            NewsHubPage.objects.filter(path__startswith=network.central.root_path)
-            .live()
-            .public()
-            .order_by("path")
-            .first()
-        )
+        hub = central_news_hub(network)
         hub_url = hub.get_full_url(request) if hub else None
         return [
             (tag, f"{hub_url}?{urlencode({'tag': tag.slug})}" if hub_url else None) for tag in tags

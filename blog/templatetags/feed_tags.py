@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.feeds import filter_query
-from blog.models import ArticlePage, Column, ColumnPage, NewsHubPage
+from blog.listing import column_of_path
+from blog.models import ArticlePage, ColumnPage, NewsHubPage
 from home.models import CentralHomePage
 from sites.network import get_network
 
@@ -29,14 +30,9 @@ def _links(own, name, title, kwargs=None, query=""):
 
 def _column_slug(page):
     if isinstance(page, ColumnPage):
-        column_id = page.column_id
-        return Column.objects.filter(pk=column_id).values_list("slug", "name").first()
+        return column_of_path(page.path)
     # An article's column: its parent column page's shared column.
-    return (
-        Column.objects.filter(column_pages__path=page.path[: -ArticlePage.steplen])
-        .values_list("slug", "name")
-        .first()
-    )
+    return column_of_path(page.path[: -ArticlePage.steplen])
 
 
 @register.simple_tag(takes_context=True)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "reports",
     "campaigns",
     "sitesearch",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GET/HEAD of public pages from the shared cache; see pagecache/middleware.py.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -216,3 +219,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Page cache (pagecache app): anonymous GET/HEAD of public pages, in the cache above. With
+# several web processes it needs a shared cache (REDIS_URL); see README "Page cache".
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, server side
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
+# Shared caches (CDN) for addresses without a query string; raise it when purging is set up.
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
+# Make the renditions public pages show (cards, sharing picture, hub photos, materials, logos)
+# when an image is saved, not on a reader's request (blog/renditions.py).
+LISTING_RENDITIONS_ON_SAVE = env_bool("LISTING_RENDITIONS_ON_SAVE", True)
+# Frontend cache (CDN, Varnish, nginx) purged on the same events as the page cache.
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from sites.network import get_network
+from sites.snapshot import cached, locale_codes
 
 register = template.Library()
 
@@ -13,13 +14,22 @@ def site_nav(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        items = list(site.root_page.get_children().live().public().in_menu())
+        root = site.root_page
+        items = cached(
+            f"menu:{site.pk}", lambda: list(root.get_children().live().public().in_menu())
+        )
     return {
         "request": request,
         "items": items,
         "home": site.root_page if site else None,
         "current": context.get("page"),
     }
+
+
+@register.filter
+def language_code(locale_id):
+    """The language code of a locale id, from the cached locales (no query)."""
+    return locale_codes().get(locale_id, "")
 
 
 @register.simple_tag(takes_context=True)

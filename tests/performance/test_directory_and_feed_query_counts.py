@@ -1,8 +1,11 @@
-"""Listing pages run a constant number of SQL queries, whatever the size of the network."""
+"""The union directory and the feeds run a constant number of SQL queries, whatever the
+size of the network (the other public page types: test_query_counts.py)."""
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from blog.factories import (
     ArticlePageFactory,
@@ -14,6 +17,11 @@ from blog.factories import (
 from sites.factories import CentralUnionFactory, UnionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _uncached(settings):
+    settings.PAGE_CACHE_ENABLED = False
 
 
 class Network:
@@ -38,47 +46,6 @@ class Network:
         for column_page in self.columns.values():
             for _ in range(per_site - column_page.get_children_count()):
                 ArticlePageFactory(parent=column_page)
-
-    def targets(self):
-        central, union = self.central, list(self.columns)[1]
-        hub_path = self.hub.url_path.removeprefix(central.home_page.url_path)
-        column_path = self.columns[union].url_path.removeprefix(union.home_page.url_path)
-        return {
-            "news hub": (central.site.hostname, hub_path),
-            "news hub, filtered": (
-                central.site.hostname,
-                f"{hub_path}?union={union.slug}&campaign={self.campaign.slug}"
-                f"&column={self.column.slug}&kind=news&from=2024-01-01",
-            ),
-            "news hub, page 3": (central.site.hostname, f"{hub_path}?page=3"),
-            "central home": (central.site.hostname, ""),
-            "union home": (union.site.hostname, ""),
-            "column": (union.site.hostname, column_path),
-        }
-
-
-def count_queries(client, hostname, path):
-    url = "/" + path
-    client.get(url, HTTP_HOST=hostname)  # warm up: renditions, site root paths cache
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, HTTP_HOST=hostname)
-    assert response.status_code == 200
-    return len(queries), len(response.context.get("cards") or response.context.get("latest"))
-
-
-def test_listing_query_counts_do_not_grow_with_the_network(client):
-    network = Network()
-    network.grow(sites=2, per_site=5)
-    small = {name: count_queries(client, *target) for name, target in network.targets().items()}
-    network.grow(sites=8, per_site=60)
-    large = {name: count_queries(client, *target) for name, target in network.targets().items()}
-    for name in small:
-        print(
-            f"{name}: {small[name][0]} queries with 2 sites x 5 articles, "
-            f"{large[name][0]} with 8 sites x 60 articles"
-        )
-        assert small[name][0] == large[name][0], name
-    assert large["news hub"][1] == 20
 
 
 def test_directory_and_article_query_counts_do_not_grow_with_the_network(client):
@@ -128,3 +95,54 @@ def test_directory_and_article_query_counts_do_not_grow_with_the_network(client)
     assert len(directory_response.context["entries"]) == 8
     assert all(entry.logo for entry in directory_response.context["entries"])
     assert len(article_response.context["related"]) == 4
+
+
+def feed_targets(network):
+    central, union = network.central, list(network.columns)[1]
+    return {
+        "network feed": (central, reverse("feeds:network_rss"), {}),
+        "network feed, filtered": (
+            central,
+            reverse("feeds:network_atom"),
+            {"union": union.slug, "campaign": network.campaign.slug, "kind": "news"},
+        ),
+        "campaign feed, central": (
+            central,
+            reverse("feeds:campaign_rss", kwargs={"slug": network.campaign.slug}),
+            {},
+        ),
+        "site feed": (union, reverse("feeds:site_rss"), {}),
+        "column feed": (
+            union,
+            reverse("feeds:column_atom", kwargs={"slug": network.column.slug}),
+            {},
+        ),
+    }
+
+
+def count_feed_queries(client, union, url, params):
+    hostname = union.site.hostname
+    client.get(url, params, HTTP_HOST=hostname)  # warm up: renditions, site root paths cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params, HTTP_HOST=hostname)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    return len(queries), len(feed.entries)
+
+
+def test_feed_query_counts_do_not_grow_with_the_network(client):
+    network = Network()
+    network.grow(sites=2, per_site=2)
+    small = {name: count_feed_queries(client, *t) for name, t in feed_targets(network).items()}
+    network.grow(sites=8, per_site=25)
+    large = {name: count_feed_queries(client, *t) for name, t in feed_targets(network).items()}
+    for name in small:
+        print(
+            f"{name}: {small[name][0]} queries with 2 sites x 2 articles, "
+            f"{large[name][0]} with 8 sites x 25 articles"
+        )
+        assert small[name][0] == large[name][0], name
+    assert small["network feed"][1] == 4
+    assert large["network feed"][1] == 20
+    assert large["site feed"][1] == 20

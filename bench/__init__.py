@@ -1,0 +1,1 @@
+"""The network benchmark (issue 6, part 1): ``make bench``; see bench/README.md."""

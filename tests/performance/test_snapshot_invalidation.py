@@ -1,0 +1,105 @@
+"""The network snapshot cache (sites.snapshot) never serves stale data: after each change,
+the very next request shows it. The page cache is off here, so these requests reach the
+pages themselves and only the snapshot cache sits between the change and the reader."""
+
+import pytest
+import wagtail_factories
+from wagtail.models import PageViewRestriction
+
+from blog.factories import ArticlePageFactory, ColumnFactory, ColumnPageFactory
+from blog.renditions import listing_rendition_specs
+from campaigns.models import CampaignMaterial
+from sites.models import SiteBranding
+from tests.campaigns.conftest import central_image, make_hub
+from tests.conftest import host
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def get(client, union, path="/"):
+    response = client.get(path, HTTP_HOST=host(union))
+    assert response.status_code in (200, 503), path
+    return response
+
+
+def hub_path(network):
+    return network.hub.get_url_parts()[2]
+
+
+def test_branding_change_shows_at_once(client, network):
+    assert "Tiếng nói mới" not in get(client, network.a).text
+    branding = SiteBranding.for_site(network.a.site)
+    branding.tagline = "Tiếng nói mới"
+    branding.save()
+    assert "Tiếng nói mới" in get(client, network.a).text
+
+
+def test_union_rename_and_deactivation_show_at_once(client, network):
+    ArticlePageFactory(parent=network.columns["tu-phap"])
+    get(client, network.central, hub_path(network))
+    network.a.name = "Công đoàn Bộ Tư pháp (mới)"
+    network.a.save()
+    form = get(client, network.central, hub_path(network)).context["filter_form"]
+    assert ("tu-phap", "Công đoàn Bộ Tư pháp (mới)") in form.fields["union"].choices
+    assert get(client, network.a).status_code == 200
+    network.a.is_active = False
+    network.a.save()
+    assert get(client, network.a).status_code == 503
+
+
+def test_campaign_and_column_changes_show_in_filter_choices(client, network):
+    get(client, network.central, hub_path(network))
+    network.campaign.name = "Tết Sum vầy 2025"
+    network.campaign.save()
+    ColumnFactory(name="Gương sáng")
+    form = get(client, network.central, hub_path(network)).context["filter_form"]
+    assert "Tết Sum vầy 2025" in dict(form.fields["campaign"].choices).values()
+    assert "Gương sáng" in dict(form.fields["column"].choices).values()
+
+
+def test_menu_follows_publishing(client, network):
+    assert "Gương sáng cơ sở" not in get(client, network.a).text
+    column_page = ColumnPageFactory(
+        parent=network.a.home_page, title="Gương sáng cơ sở", column=network.column
+    )
+    assert "Gương sáng cơ sở" in get(client, network.a).text
+    column_page.unpublish()
+    assert "Gương sáng cơ sở" not in get(client, network.a).text
+
+
+def test_unpublished_and_private_branches_leave_listings_at_once(client, network):
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài trong chuyên mục")
+    column_page = network.columns["tu-phap"]
+    assert article.title in get(client, network.central, hub_path(network)).text
+    column_page.unpublish()
+    assert article.title not in get(client, network.central, hub_path(network)).text
+    column_page.save_revision().publish()
+    assert article.title in get(client, network.central, hub_path(network)).text
+    restriction = PageViewRestriction.objects.create(
+        page=column_page, restriction_type=PageViewRestriction.PASSWORD, password="bí mật"
+    )
+    assert article.title not in get(client, network.central, hub_path(network)).text
+    assert article.title not in get(client, network.central).text
+    restriction.delete()
+    assert article.title in get(client, network.central, hub_path(network)).text
+
+
+def test_campaign_hub_materials_show_at_once(client, network):
+    hub = make_hub(network.central.home_page, network.campaign)
+    path = hub.get_url_parts()[2]
+    assert get(client, network.central, path).context["materials"] == []
+    CampaignMaterial.objects.create(
+        page=hub, kind="poster", title="Áp phích", image=central_image(network.central)
+    )
+    assert len(get(client, network.central, path).context["materials"]) == 1
+
+
+def test_listing_renditions_are_made_when_an_image_is_saved():
+    image = wagtail_factories.ImageFactory()
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    assert made == set(listing_rendition_specs())
