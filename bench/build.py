@@ -282,16 +282,19 @@ def bulk_articles(per_site, images, rng):
 
 
 def index_articles():
-    """Search index entries for every article, by Wagtail's own backend (folded text too)."""
+    """Search entries for every article: the public search's own (sitesearch.index) and
+    Wagtail's backend (the admin's search), both with the folded text."""
     from wagtail.search.backends import get_search_backend
 
     from blog.models import ArticlePage
+    from sitesearch.index import rebuild
 
     backend = get_search_backend()
     ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
     for i in range(0, len(ids), 500):
         chunk = ArticlePage.get_indexed_objects().filter(pk__in=ids[i : i + 500])
         backend.add_bulk(ArticlePage, list(chunk.prefetch_related("tags")))
+    rebuild()
 
 
 def check():

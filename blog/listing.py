@@ -27,8 +27,9 @@ OG_IMAGE_SPEC = "fill-1200x630-c100"
 PER_PAGE = 20
 
 
-def _any_path_under(paths):
-    return reduce(or_, (Q(path__startswith=p) for p in paths))
+def any_path_under(paths, field="path"):
+    """Q for pages at or under any of the tree `paths` (`field`: the path, maybe related)."""
+    return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
 
 
 def _load_excluded_paths():
@@ -56,7 +57,7 @@ def visible(queryset, request=None):
     queryset = queryset.live()
     paths = excluded_paths(request)
     if paths:
-        queryset = queryset.exclude(_any_path_under(paths))
+        queryset = queryset.exclude(any_path_under(paths))
     return queryset
 
 
@@ -127,7 +128,7 @@ def in_sites(queryset, network_sites):
     paths = [site.root_path for site in network_sites]
     if not paths:
         return queryset.none()
-    return queryset.filter(_any_path_under(paths))
+    return queryset.filter(any_path_under(paths))
 
 
 def attach_renditions(images, specs):

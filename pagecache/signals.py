@@ -1,20 +1,18 @@
 """Invalidate the page cache (and purge the frontend cache, when configured) when content
-changes. Each handler bumps generation counters once the transaction commits (see
-``pagecache.cache``): a page's change clears its site and every page that gathers the
-network's content (the central site: home, news hub, campaign hubs, network feeds)."""
+changes. The events are listed once, in sites.changes; here each change bumps generation
+counters (see ``pagecache.cache``): a page's change clears its site and every page that
+gathers the network's content (the central site: home, news hub, campaign hubs, network
+feeds)."""
 
 import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.models import Site
+from wagtail.signals import pre_page_move
 
-from blog.models import Campaign, Column
-from reports.signals import report_reviewed
-from sites.models import SiteBranding, Union
+from sites.changes import content_changed
 
 from . import cache as store
 
@@ -36,96 +34,30 @@ def _sites_for_paths(paths):
     return found
 
 
-def content_changed(*pages, paths=()):
-    """Clear the pages' sites and the network-wide pages, after the transaction commits."""
-    paths = [p.path for p in pages] + list(paths)
-    sites = _sites_for_paths(paths)
-    urls = _page_urls(pages) if _frontend_cache_configured() else []
-
-    names = [store.NETWORK] + [store.site_counter(s.pk) for s in sites]
-    if not sites:  # outside every site: be safe
-        names.append(store.GLOBAL)
-    _now_and_after_commit(names, lambda: _purge(urls, sites))
-
-
-def everything_changed():
-    _now_and_after_commit([store.GLOBAL], lambda: _purge([], set(Site.objects.all())))
-
-
-def _now_and_after_commit(names, purge):
-    """Bump now (this process sees the change at once, even inside the transaction) and
-    again after the commit: a page another request renders between the two, from the data
-    as it was before the commit, is never served."""
+@receiver(content_changed)
+def on_content_changed(sender, change, committed, **kwargs):
+    if change.everything:
+        names, sites = [store.GLOBAL], None
+    elif change.network_only:
+        names, sites = [store.NETWORK], set()
+    else:
+        sites = _sites_for_paths(change.paths)
+        names = [store.NETWORK] + [store.site_counter(s.pk) for s in sites]
+        if not sites:  # outside every site: be safe
+            names.append(store.GLOBAL)
     store.bump(*names)
-
-    def after_commit():
-        store.bump(*names)
-        purge()
-
-    transaction.on_commit(after_commit, robust=True)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def on_publish(sender, instance, **kwargs):
-    content_changed(instance)
-
-
-@receiver(post_save)
-def on_page_save(sender, instance, raw=False, **kwargs):
-    # Publishing is handled above; this catches live pages changed by code (e.g. scripts).
-    if not raw and isinstance(instance, Page) and instance.live:
-        content_changed(instance)
-
-
-@receiver(post_delete)
-def on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        content_changed(paths=[instance.path])
+    if committed and _frontend_cache_configured():
+        if sites is None:
+            sites = set(Site.objects.all())
+        _purge(_page_urls(change.pages), sites)
 
 
 @receiver(pre_page_move)
 def before_move(sender, instance, **kwargs):
     # The old address, for the frontend cache: the page's URL before it moves.
-    instance._pagecache_old_urls = _page_urls([instance]) if _frontend_cache_configured() else []
-
-
-@receiver(post_page_move)
-def on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    content_changed(instance, paths=[parent_page_before.path, parent_page_after.path])
-    old_urls = getattr(instance, "_pagecache_old_urls", [])
-    if old_urls:
+    if _frontend_cache_configured():
+        old_urls = _page_urls([instance])
         transaction.on_commit(lambda: _purge(old_urls, set()), robust=True)
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def on_privacy_change(sender, instance, **kwargs):
-    content_changed(paths=[instance.page.path])
-
-
-@receiver(post_save, sender=SiteBranding)
-def on_branding_change(sender, instance, **kwargs):
-    # The site's own pages, and the central directory which shows its logo.
-    content_changed(paths=[instance.site.root_page.path])
-
-
-@receiver(post_save, sender=Union)
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_save, sender=Campaign)
-@receiver(post_delete, sender=Campaign)
-@receiver(post_save, sender=Column)
-@receiver(post_delete, sender=Column)
-def on_structure_change(sender, **kwargs):
-    # Names in every menu, filter and label, hostnames, active unions: clear everything.
-    everything_changed()
-
-
-@receiver(report_reviewed)
-def on_report_reviewed(sender, report, **kwargs):
-    # The campaign hub's network totals (a central page, so a network-wide page).
-    _now_and_after_commit([store.NETWORK], lambda: _purge([], set()))
 
 
 # Frontend cache (wagtail.contrib.frontend_cache), when WAGTAILFRONTENDCACHE is set.

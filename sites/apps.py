@@ -15,6 +15,7 @@ class SitesConfig(AppConfig):
 
         wagtail.admin.auth.permission_denied = permission_denied
 
-        from .snapshot import connect_signals
+        from . import changes, snapshot
 
-        connect_signals()
+        changes.connect_signals()
+        changes.content_changed.connect(snapshot.on_content_changed)

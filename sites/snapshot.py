@@ -5,7 +5,8 @@ The unions and their sites, each site's branding and menu, the campaigns and col
 restricted) change rarely but are read on every page. They are kept in Django's cache
 (Redis when REDIS_URL is set, local memory otherwise) under a version number; any change
 to the data behind them (see `connect_signals`) bumps the version, so the next read
-reloads: a stale menu, branding or listing exclusion is never served.
+reloads: a stale menu, branding or listing exclusion is never served. The changes that bump
+it are listed in sites.changes.
 """
 
 from django.core.cache import cache
@@ -26,8 +27,8 @@ def version():
     return current
 
 
-def bump(**kwargs):
-    """Make every cached entry stale (signal receiver: accepts any signal arguments)."""
+def bump():
+    """Make every cached entry stale."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: nothing cached under one either
@@ -60,47 +61,7 @@ def locale_codes():
     return cached("locales", lambda: dict(Locale.objects.values_list("id", "language_code")))
 
 
-def connect_signals():
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
-    from blog.models import Campaign, Column
-
-    from .models import SiteBranding, Union
-
-    uid = "network-snapshot-bump"
-    cached_models = [
-        Union,
-        Site,
-        SiteBranding,
-        Campaign,
-        Column,
-        Locale,
-        PageViewRestriction,
-        get_document_model(),  # campaign hub documents and materials
-        # Rows cached with their page (also saved on publish, which bumps anyway).
-        apps.get_model("campaigns", "CampaignMaterial"),
-        apps.get_model("campaigns", "CampaignHubDocument"),
-        apps.get_model("home", "FeaturedArticle"),
-    ]
-    for model in cached_models:
-        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}-save-{model._meta.label}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}-delete-{model._meta.label}")
-    # Pages: any saved or deleted page (of any type) may change a menu or a hidden branch.
-    post_save.connect(_bump_for_page, dispatch_uid=f"{uid}-save-page")
-    post_delete.connect(_bump_for_page, dispatch_uid=f"{uid}-delete-page")
-    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(bump, dispatch_uid=f"{uid}-{id(signal)}")
-    # A branding logo's image (focal point, file) is part of the cached branding.
-    post_save.connect(bump, sender=get_image_model(), dispatch_uid=f"{uid}-image")
-
-
-def _bump_for_page(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
+def on_content_changed(sender, change, **kwargs):
+    """Every change listed in sites.changes, except a report review (no snapshot data)."""
+    if not change.network_only:
         bump()

@@ -1,7 +1,8 @@
 """Public search: a union's own site, or the whole network on the central site.
 
-Both fold the query the way pages are indexed (home.mixins.BasePage.folded_search_text),
-so diacritics, case, "đ" and decomposed (NFD) input make no difference.
+Both fold the query the way pages are indexed (sitesearch.index, from
+home.mixins.BasePage.folded_search_text), so diacritics, case, "đ" and decomposed (NFD)
+input make no difference.
 """
 
 from dataclasses import dataclass
@@ -11,11 +12,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from blog.listing import in_sites, paginate, visible
+from blog.listing import paginate
 from home.sharing import view_share_meta
 from sites.network import get_network
 
 from .forms import SearchForm
+from .index import find
 
 PER_PAGE = 10
 
@@ -30,15 +32,10 @@ class SearchResult:
     union: object  # sites.network.NetworkSite
 
 
-def search_pages(terms, sites):
-    """Live, public pages of the given sites matching every folded term, best first."""
-    pages = in_sites(visible(Page.objects.all()), sites)
-    return pages.search(terms, operator="and")
-
-
-def build_results(request, pages, network):
-    """Result rows for one page of hits: one query per page type, not per result."""
-    ids = [page.pk for page in pages]
+def build_results(request, entries, network):
+    """Result rows for one page of hits (sitesearch.index entries): one query per page
+    type, not per result."""
+    ids = [entry.page_id for entry in entries]
     specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
     results = []
     for pk in ids:
@@ -76,7 +73,7 @@ def search(request):
         sites = [chosen]
 
     terms = form.terms
-    hits = search_pages(terms, sites) if terms else Page.objects.none()
+    hits = find(terms, [s.site_id for s in sites], request)
     results_page = paginate(request, hits, per_page=PER_PAGE)
     return TemplateResponse(
         request,

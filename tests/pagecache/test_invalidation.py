@@ -8,7 +8,7 @@ from blog.factories import ArticlePageFactory, ColumnPageFactory
 from reports import services as report_services
 from sites.models import SiteBranding
 from sites.services import set_union_active
-from tests.campaigns.conftest import make_hub
+from tests.campaigns.conftest import central_image, make_hub
 from tests.reports.conftest import full_values, make_template
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +207,33 @@ def test_accepting_a_report_clears_the_campaign_hub(network, reader):
 
     report_services.return_with_comment(report, central, "Bổ sung ảnh minh chứng.")
     assert not shows(reader.get(hub, n.central), total)
+
+
+def test_saving_a_draft_or_uploading_an_image_keeps_the_cache(network, reader):
+    n = network
+    live = article(n.columns["tu-phap"], "Tin đã đăng")
+    reader.warm(live, n.a)
+    reader.warm(n.hub, n.central)
+
+    live.title = "Tiêu đề sửa chưa đăng"
+    live.save_revision()
+    central_image(n.a, title="Ảnh mới tải lên")
+
+    for target, site in ((live, n.a), (n.hub, n.central)):
+        response = reader.get(target, site)
+        assert response["X-Cache"] == "HIT"
+        assert "Tiêu đề sửa chưa đăng" not in response.content.decode()
+
+
+def test_editing_an_image_in_use_clears_the_pages_showing_it(network, reader):
+    n = network
+    image = central_image(n.a, title="Ảnh đại diện")
+    page = ArticlePageFactory(parent=n.columns["tu-phap"], title="Tin có ảnh", lead_image=image)
+    reader.warm(page, n.a)
+    reader.warm(n.hub, n.central)
+
+    image.description = "Đoàn viên nhận quà Tết"
+    image.save()
+
+    for target, site in ((page, n.a), (n.hub, n.central)):
+        assert reader.get(target, site)["X-Cache"] == "MISS"

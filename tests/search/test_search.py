@@ -176,3 +176,60 @@ def test_results_are_paginated(client, network, article):
     assert len(titles(second)) == 3
     assert not set(titles(first)) & set(titles(second))
     assert 'rel="next"' in first.content.decode()
+
+
+def test_a_title_match_ranks_above_a_match_in_the_text(client, network, article):
+    article(network.a, "Hội nghị tổng kết", intro="Nhắc lại chương trình Tết Sum vầy.")
+    article(network.a, "Tết Sum vầy năm nay", intro="Bản tin.")
+
+    assert titles(search(client, network.a, q="tet sum vay")) == [
+        "Tết Sum vầy năm nay",
+        "Hội nghị tổng kết",
+    ]
+
+
+def test_the_index_follows_publishing_and_ignores_drafts(client, network, article):
+    page = article(network.a, "Tết Sum vầy")
+
+    page.title = "Đêm hội xuân"
+    page.save_revision()  # a draft: readers still see the published title
+    assert titles(search(client, network.a, q="tet sum vay")) == ["Tết Sum vầy"]
+    assert titles(search(client, network.a, q="dem hoi xuan")) == []
+
+    page.get_latest_revision().publish()
+    assert titles(search(client, network.a, q="dem hoi xuan")) == ["Đêm hội xuân"]
+    assert titles(search(client, network.a, q="tet sum vay")) == []
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert titles(search(client, network.a, q="dem hoi xuan")) == []
+
+    page.refresh_from_db()
+    page.save_revision().publish()
+    page.delete()
+    assert titles(search(client, network.a, q="dem hoi xuan")) == []
+
+
+def test_a_page_moved_to_another_union_is_found_there_only(client, network, article):
+    page = article(network.a, "Tết Sum vầy")
+
+    page.move(network.columns["noi-vu"], pos="last-child")
+
+    assert titles(search(client, network.a, q="tet sum vay")) == []
+    assert titles(search(client, network.b, q="tet sum vay")) == ["Tết Sum vầy"]
+    result = search(client, network.central, q="tet sum vay").context["results"]
+    assert [r.union.short_name for r in result] == ["CĐ Nội vụ"]
+
+
+def test_rebuild_restores_the_index_and_leaves_out_drafts(client, network, article):
+    from sitesearch.index import rebuild
+    from sitesearch.models import SearchEntry
+
+    article(network.a, "Tết Sum vầy")
+    article(network.a, "Tết bản nháp", live=False)
+    SearchEntry.objects.all().delete()
+    assert titles(search(client, network.a, q="tet")) == []
+
+    rebuild()
+
+    assert titles(search(client, network.a, q="tet")) == ["Tết Sum vầy"]

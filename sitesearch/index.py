@@ -1,0 +1,160 @@
+"""The public search's own index (sitesearch.models.SearchEntry): writing and querying.
+
+Every live page that can be searched (it has ``folded_search_text``, see
+home.mixins.BasePage) has one entry with its folded title and text, its date and its site.
+Queries touch this one table (plus the page row for visibility), with the site as a plain
+id, so a search over the whole network costs the same as a search of one union:
+
+- PostgreSQL: ``vector @@ plainto_tsquery('simple', …)`` through a GIN index, ranked with
+  ``ts_rank`` (a match in the title weighs more);
+- SQLite (the embedded default): every word as `` word `` in the padded text, title matches
+  first.
+
+Both then order by date (newest first). Draft saves do not touch the index; publishing,
+unpublishing, moving and deleting do (sitesearch.signals).
+"""
+
+import datetime
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from wagtail.models import Page, Site
+
+from blog.listing import any_path_under, excluded_paths
+from cms.text import search_text
+from sites.changes import everything_changed
+
+from .models import SearchEntry
+
+CONFIG = "simple"  # the text is folded already: no stemming, no stop words
+BATCH = 500
+
+
+def _padded(text):
+    return f" {text} " if text else " "
+
+
+def _entry_date(page):
+    value = getattr(page, "date", None) or getattr(page, "issue_date", None)
+    if value is None and page.first_published_at:
+        value = page.first_published_at.date()
+    return value if isinstance(value, datetime.date) else None
+
+
+class _SiteFinder:
+    """The Wagtail site a page path belongs to: the one with the longest root path."""
+
+    def __init__(self):
+        roots = Site.objects.values_list("pk", "root_page__path")
+        self.roots = sorted(((path, pk) for pk, path in roots), key=lambda r: -len(r[0]))
+
+    def __call__(self, path):
+        return next((pk for root, pk in self.roots if path.startswith(root)), None)
+
+
+def _is_searchable(page):
+    return page.live and hasattr(page, "folded_search_text")
+
+
+def _entry_for(page, site_of):
+    return SearchEntry(
+        page_id=page.pk,
+        site_id=site_of(page.path),
+        title=_padded(search_text(page.title)),
+        text=_padded(page.folded_search_text()),
+        date=_entry_date(page),
+    )
+
+
+def _write(entries, using):
+    """Insert or replace `entries` (and their vectors on PostgreSQL)."""
+    if not entries:
+        return
+    ids = [entry.page_id for entry in entries]
+    SearchEntry.objects.using(using).filter(page_id__in=ids).delete()
+    SearchEntry.objects.using(using).bulk_create(entries)
+    if connections[using].vendor == "postgresql":
+        SearchEntry.objects.using(using).filter(page_id__in=ids).update(
+            vector=SearchVector("title", config=CONFIG, weight="A")
+            + SearchVector("text", config=CONFIG, weight="D")
+        )
+
+
+def index_pages(pages, using="default"):
+    """(Re)index these pages: live, searchable ones are written, the others removed."""
+    site_of = _SiteFinder()
+    entries, gone = [], []
+    for page in pages:
+        page = page.specific_deferred if type(page) is Page else page
+        if _is_searchable(page):
+            entries.append(_entry_for(page, site_of))
+        else:
+            gone.append(page.pk)
+    if gone:
+        SearchEntry.objects.using(using).filter(page_id__in=gone).delete()
+    _write(entries, using)
+
+
+def index_page(page):
+    index_pages([page])
+
+
+def remove_page(page):
+    SearchEntry.objects.filter(page_id=page.pk).delete()
+
+
+def index_branch(path):
+    """Reindex the page at `path` and everything under it (after a move)."""
+    pages = Page.objects.filter(path__startswith=path)
+    SearchEntry.objects.filter(page__in=pages.values("pk"), page__live=False).delete()
+    index_pages(pages.filter(live=True).specific())
+
+
+def rebuild(pages=None):
+    """Rebuild the entries of `pages` (default: every page) in batches; returns the count."""
+    pages = Page.objects.all() if pages is None else pages
+    SearchEntry.objects.filter(page__in=pages.values("pk"), page__live=False).delete()
+    ids = list(pages.filter(live=True).order_by("path").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        index_pages(Page.objects.filter(pk__in=ids[start : start + BATCH]).specific())
+    everything_changed()  # cached search pages
+    return len(ids)
+
+
+def assign_sites():
+    """Set every entry's site again (after a site was added, moved or removed)."""
+    site_of = _SiteFinder()
+    for root, site_id in reversed(site_of.roots):  # shortest first: deeper roots win
+        SearchEntry.objects.filter(page__path__startswith=root).update(site_id=site_id)
+    outside = [root for root, _ in site_of.roots]
+    stray = SearchEntry.objects.all()
+    if outside:
+        stray = stray.exclude(any_path_under(outside, field="page__path"))
+    stray.update(site_id=None)
+
+
+def find(terms, site_ids, request=None):
+    """Entries of live, public pages of the given sites with every word of the (folded)
+    `terms`, best first."""
+    words = terms.split()
+    if not words or not site_ids:
+        return SearchEntry.objects.none()
+    entries = SearchEntry.objects.filter(site_id__in=site_ids, page__live=True)
+    hidden = excluded_paths(request)
+    if hidden:
+        entries = entries.exclude(any_path_under(hidden, field="page__path"))
+    newest = (F("date").desc(nulls_last=True), "-page_id")
+
+    if connections[entries.db].vendor == "postgresql":
+        query = SearchQuery(" ".join(words), config=CONFIG, search_type="plain")
+        rank = SearchRank(F("vector"), query)
+        return entries.filter(vector=query).order_by(rank.desc(), *newest)
+
+    for word in words:
+        entries = entries.filter(text__contains=f" {word} ")
+    in_title = Q()
+    for word in words:
+        in_title &= Q(title__contains=f" {word} ")
+    title_first = Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return entries.order_by(title_first, *newest)

@@ -1,0 +1,27 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    """One live page as the public search sees it: its folded text (cms.text.search_text),
+    its date and the site it belongs to. Kept up to date by sitesearch.signals; queried by
+    sitesearch.index.find. On PostgreSQL ``vector`` holds the same text as a tsvector with a
+    GIN index (title weighted above the rest); SQLite matches the padded words instead."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # " word word … ": padded with spaces so a word matches as " word ".
+    title = models.TextField()
+    text = models.TextField()
+    date = models.DateField(null=True)
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["site", "date"])]
+
+    def __str__(self):
+        return self.title.strip()
