@@ -3,6 +3,8 @@ from django.db.models import Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import Select
+
 from .listing import in_sites
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -12,10 +14,10 @@ TREE_STEP = 4  # treebeard's path step: a page's parent path is its path minus 4
 class NewsHubFilterForm(forms.Form):
     """The hub's filters, read from the query string. Invalid values are reported and ignored."""
 
-    union = forms.ChoiceField(label=_("Công đoàn"), required=False)
-    campaign = forms.ChoiceField(label=_("Chương trình"), required=False)
-    column = forms.ChoiceField(label=_("Chuyên mục"), required=False)
-    kind = forms.ChoiceField(label=_("Thể loại"), required=False)
+    union = forms.ChoiceField(label=_("Công đoàn"), required=False, widget=Select)
+    campaign = forms.ChoiceField(label=_("Chương trình"), required=False, widget=Select)
+    column = forms.ChoiceField(label=_("Chuyên mục"), required=False, widget=Select)
+    kind = forms.ChoiceField(label=_("Thể loại"), required=False, widget=Select)
     tag = forms.CharField(label=_("Từ khóa"), required=False, strip=True)
 
     def __init__(self, data, *, network, campaigns, columns, kinds):

@@ -5,22 +5,35 @@ branches to keep out, one count, one page of articles (with their lead images jo
 and one for the thumbnails' renditions.
 """
 
+import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Left
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from sites.snapshot import cached
 
-# Card pictures: two sizes in WebP with a JPEG fallback. includes/article_card.html uses
-# the same pattern in its {% picture %} tag, so the prefetch below finds every rendition.
+# Card pictures: two sizes in WebP with a JPEG fallback, fetched with the page of cards
+# (for_cards) and made into a <picture> by card_picture.
 CARD_PICTURE = "fill-{480x270,960x540}-c100 format-{webp,jpeg}"
 CARD_RENDITION_SPECS = Filter.expand_spec(CARD_PICTURE)
+# Parsed once per process: a Filter keeps its parsed operations.
+CARD_FILTERS = [Filter(spec=spec) for spec in CARD_RENDITION_SPECS]
+CARD_PICTURE_ATTRS = {
+    "loading": "lazy",
+    "decoding": "async",
+    "sizes": "(min-width: 60rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+    "alt": "",
+}
 THUMBNAIL_SPEC = CARD_RENDITION_SPECS
 # Lead image for sharing (Open Graph) and feed enclosures.
 OG_IMAGE_SPEC = "fill-1200x630-c100"
@@ -124,11 +137,19 @@ def column_choices(locale_id, request=None):
 
 
 def in_sites(queryset, network_sites):
-    """Only pages under the given sites' home pages (none if there are none)."""
-    paths = [site.root_path for site in network_sites]
-    if not paths:
+    """Only pages under the given sites' home pages (none if there are none).
+
+    Written as "the first n characters of the path are one of these" rather than one
+    ``LIKE 'root%'`` per site: one hashed lookup per row whether there are 2 sites or 60.
+    """
+    by_length = defaultdict(list)
+    for site in network_sites:
+        by_length[len(site.root_path)].append(site.root_path)
+    if not by_length:
         return queryset.none()
-    return queryset.filter(any_path_under(paths))
+    aliases = {f"_root{n}": Left("path", n) for n in by_length}
+    condition = reduce(or_, (Q(**{f"_root{n}__in": roots}) for n, roots in by_length.items()))
+    return queryset.alias(**aliases).filter(condition)
 
 
 def attach_renditions(images, specs):
@@ -171,12 +192,25 @@ def for_cards(queryset, image_spec=THUMBNAIL_SPEC, prefetch=True):
     ).order_by("-date", "-first_published_at", "-pk")
 
 
+def cached_count(queryset):
+    """`queryset.count()`, cached under the network snapshot's version (every change to
+    what the public sees bumps it, see sites.changes) and keyed by the query itself."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # .none(), or a filter that can match nothing
+        return 0
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    return cached(f"count:{digest}", queryset.count)
+
+
 def paginate(request, queryset, per_page=PER_PAGE):
     """A page of results; a missing, malformed or out-of-range number gives a valid page.
 
     `page_links` lists the page numbers to link to (None for a gap), for the pagination bar.
     """
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset, per_page)
+    paginator.count = cached_count(queryset)  # (a cached_property on Paginator)
+    page = paginator.get_page(request.GET.get("page"))
     page.page_links = [
         None if number == Paginator.ELLIPSIS else number
         for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
@@ -193,6 +227,15 @@ class ArticleCard:
     intro: str
     image: object
     union: object  # sites.network.NetworkSite
+    picture: object = None  # wagtail.images.models.Picture, or None without an image
+
+
+def card_picture(image):
+    """The card's <picture>, from the renditions fetched with the page of cards; one that
+    is missing is created, as Wagtail's {% picture %} tag would."""
+    if image is None:
+        return None
+    return Picture(get_renditions_or_not_found(image, CARD_FILTERS), CARD_PICTURE_ATTRS)
 
 
 def build_cards(request, pages, network):
@@ -208,6 +251,7 @@ def build_cards(request, pages, network):
                 intro=page.intro,
                 image=page.lead_image,
                 union=network.site_for_path(page.path),
+                picture=card_picture(page.lead_image),
             )
         )
     return cards

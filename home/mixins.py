@@ -164,6 +164,23 @@ class BasePage(FoldedSlugMixin, Page):
             request._route_chain = [self, *chain[:-1]]
         return page
 
+    def get_view_restrictions(self):
+        """Wagtail checks this on every page served (two queries). Most pages have no
+        restriction on themselves, their ancestors or the pages these are aliases of: the
+        network snapshot (sites.snapshot.view_restriction_map) says so without a query."""
+        from wagtail.models import PageViewRestriction
+
+        from sites.snapshot import view_restriction_map
+
+        restricted = view_restriction_map()
+        step = self.steplen
+        for end in range(step, len(self.path) + 1, step):
+            path = self.path[:end]
+            target = self.alias_of_id if path == self.path else restricted["aliases"].get(path)
+            if (target in restricted["ids"]) if target else (path in restricted["paths"]):
+                return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""
 

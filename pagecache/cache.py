@@ -64,13 +64,22 @@ def entry_key(parts):
     return f"{PREFIX}page:{digest}"
 
 
-def get_entry(key):
-    entry = cache.get(key)
+def get_entry(key, likely=()):
+    """The entry stored under `key` if every counter it recorded is unchanged, else None.
+
+    `likely` names the counters the entry probably recorded (its site's): they are read in
+    the same round trip as the entry, so a hit usually costs one request to the cache.
+    """
+    counter_keys = {_key(n): n for n in likely}
+    found = cache.get_many([key, *counter_keys])
+    entry = found.pop(key, None)
     if entry is None:
         return None
-    if generations(entry["generations"]) != entry["generations"]:
-        return None
-    return entry
+    recorded = entry["generations"]
+    current = {counter_keys[k]: v for k, v in found.items()}
+    if not recorded.keys() <= current.keys():  # other counters, or one was evicted
+        current = generations(recorded)
+    return entry if all(current[n] == v for n, v in recorded.items()) else None
 
 
 def set_entry(key, entry):

@@ -1,7 +1,11 @@
 """Serve anonymous GET/HEAD requests for public pages from the shared cache.
 
-Sits near the top of MIDDLEWARE (after WhiteNoise), so a hit skips sessions, CSRF and the
-view. Never cached nor served from cache: requests carrying a session or messages cookie,
+Sits first in MIDDLEWARE, so a hit skips everything else: security headers, static files,
+sessions, CSRF and the view (a stored answer keeps the headers they added; the key holds the
+scheme, so an http request is never answered with an https page nor spared its redirect).
+A hit usually costs one round trip to the cache: the entry and its site's counters together.
+
+Never cached nor served from cache: requests carrying a session or messages cookie,
 logged-in users, previews, methods other than GET/HEAD, the admin, documents, media and
 static files, query strings with parameters other than the listing filters, and responses
 that are not 200, stream, set a cookie, use the CSRF token, or say ``private``/``no-cache``/
@@ -55,6 +59,8 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.skipped_prefixes = None
+        # host -> the counters its pages depend on, learnt when storing (see get_entry).
+        self.counters_by_host = {}
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED:
@@ -77,8 +83,9 @@ class PageCacheMiddleware:
                 private_headers(response)
             return self._mark(response, "BYPASS")
 
-        key = store.entry_key(self._key_parts(request))
-        entry = store.get_entry(key)
+        parts = self._key_parts(request)
+        key = store.entry_key(parts)
+        entry = store.get_entry(key, self.counters_by_host.get(parts[1], ()))
         if entry is not None:
             return self._mark(self._from_entry(entry), "HIT")
 
@@ -94,6 +101,9 @@ class PageCacheMiddleware:
                 private_headers(response)
             return self._mark(response, "BYPASS")
 
+        if len(self.counters_by_host) > 10_000:  # hosts are few; never let it grow unbounded
+            self.counters_by_host.clear()
+        self.counters_by_host[parts[1]] = tuple(names)
         public_headers(response, long_lived=not request.GET)
         if not self._network_dependent(request, site, response):
             names.remove(store.NETWORK)
@@ -133,6 +143,7 @@ class PageCacheMiddleware:
     def _key_parts(request):
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         params = sorted((k, v) for k in request.GET for v in request.GET.getlist(k))
+        # [1] is the host (see counters_by_host).
         return [
             request.scheme,
             request.get_host(),

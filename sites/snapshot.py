@@ -4,54 +4,112 @@ The unions and their sites, each site's branding and menu, the campaigns and col
 (filter choices), the locales and the branches that listings must keep out (unpublished or
 restricted) change rarely but are read on every page. They are kept in Django's cache
 (Redis when REDIS_URL is set, local memory otherwise) under a version number; any change
-to the data behind them (see `connect_signals`) bumps the version, so the next read
-reloads: a stale menu, branding or listing exclusion is never served. The changes that bump
-it are listed in sites.changes.
+to the data behind them (listed in sites.changes) bumps the version, so the next read
+reloads: a stale menu, branding or listing exclusion is never served. A request reads the
+version once and then takes what this process loaded under it from memory.
 """
 
+import threading
+import time
+
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "network-snapshot:version"
 TIMEOUT = 60 * 60 * 24
+# Kept in memory per version at most (counts are keyed by query: readers choose how many).
+MAX_VALUES = 2000
+
+# Per process: the version read at the start of the current request (one read per request;
+# None outside requests, where every call reads it) and the values loaded under it.
+_local = threading.local()
+_values = {}
+_values_version = None
 
 
-def version():
+def _read_version():
     current = cache.get(VERSION_KEY)
     if current is None:
         # A fresh number (not 1) so a cache emptied and refilled never reuses old entries.
-        import time
-
         current = time.time_ns()
         if not cache.add(VERSION_KEY, current, timeout=None):
             current = cache.get(VERSION_KEY, current)
     return current
 
 
+def version():
+    current = getattr(_local, "version", None)
+    if current is None:
+        current = _read_version()
+        if getattr(_local, "in_request", False):
+            _local.version = current
+    return current
+
+
+def _request_started(**kwargs):
+    _local.in_request, _local.version = True, None
+
+
+def _request_finished(**kwargs):
+    _local.in_request, _local.version = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="network-snapshot-request-started")
+request_finished.connect(_request_finished, dispatch_uid="network-snapshot-request-finished")
+
+
 def bump():
     """Make every cached entry stale."""
+    _local.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: nothing cached under one either
-        version()
+        _read_version()
         cache.incr(VERSION_KEY)
 
 
 def cached(name, loader, request=None):
-    """`loader()`, cached under the current version (and on the request, if given)."""
+    """`loader()`, cached under the current version: in this process's memory, then in the
+    shared cache (and on the request, if given). Callers must not change what they get."""
+    global _values_version
     memo = getattr(request, "_network_snapshot", None) if request is not None else None
     if memo is not None and name in memo:
         return memo[name]
-    key = f"network-snapshot:{version()}:{name}"
-    boxed = cache.get(key)  # (value,), so that None can be cached too
-    if boxed is None:
-        boxed = (loader(),)
-        cache.set(key, boxed, TIMEOUT)
-    value = boxed[0]
+    current = version()
+    if current != _values_version or len(_values) > MAX_VALUES:
+        _values.clear()
+        _values_version = current
+    if name in _values:
+        value = _values[name]
+    else:
+        key = f"network-snapshot:{current}:{name}"
+        boxed = cache.get(key)  # (value,), so that None can be cached too
+        if boxed is None:
+            boxed = (loader(),)
+            cache.set(key, boxed, TIMEOUT)
+        value = _values[name] = boxed[0]
     if request is not None:
         if memo is None:
             memo = request._network_snapshot = {}
         memo[name] = value
     return value
+
+
+def view_restriction_map():
+    """What BasePage.get_view_restrictions needs to know without a query: the ids and tree
+    paths of the pages with a view restriction, and {path: alias_of id} of every alias."""
+    from wagtail.models import Page, PageViewRestriction
+
+    def load():
+        rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of_id")
+        return {
+            "ids": {page_id for page_id, _ in rows},
+            "paths": {path for _, path in rows},
+            "aliases": dict(aliases),
+        }
+
+    return cached("view-restrictions", load)
 
 
 def locale_codes():

@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.text import search_terms
+from cms.widgets import Select
 
 MAX_QUERY_LENGTH = 200
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Từ khóa"), required=False, widget=forms.SearchInput)
-    union = forms.ChoiceField(label=_("Công đoàn"), required=False)
+    union = forms.ChoiceField(label=_("Công đoàn"), required=False, widget=Select)
 
     def __init__(self, data, *, network_sites=None, **kwargs):
         super().__init__(data, **kwargs)

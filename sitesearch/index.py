@@ -2,21 +2,19 @@
 
 Every live page that can be searched (it has ``folded_search_text``, see
 home.mixins.BasePage) has one entry with its folded title and text, its date and its site.
-Queries touch this one table (plus the page row for visibility), with the site as a plain
-id, so a search over the whole network costs the same as a search of one union:
+Queries touch this one table, with the site as a plain id, so a search over the whole
+network costs the same as a search of one union:
 
-- PostgreSQL: ``vector @@ plainto_tsquery('simple', …)`` through a GIN index, ranked with
-  ``ts_rank`` (a match in the title weighs more);
-- SQLite (the embedded default): every word as `` word `` in the padded text, title matches
-  first.
+- PostgreSQL: ``vector @@ plainto_tsquery('simple', …)`` through a GIN index;
+- SQLite (the embedded default): every word as `` word `` in the padded text.
 
-Both then order by date (newest first). Draft saves do not touch the index; publishing,
-unpublishing, moving and deleting do (sitesearch.signals).
+Pages with every word in their title come first, then the newest. Draft saves do not touch
+the index; publishing, unpublishing, moving and deleting do (sitesearch.signals).
 """
 
 import datetime
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from wagtail.models import Page, Site
@@ -61,6 +59,7 @@ def _entry_for(page, site_of):
     return SearchEntry(
         page_id=page.pk,
         site_id=site_of(page.path),
+        path=page.path,
         title=_padded(search_text(page.title)),
         text=_padded(page.folded_search_text()),
         date=_entry_date(page),
@@ -76,8 +75,7 @@ def _write(entries, using):
     SearchEntry.objects.using(using).bulk_create(entries)
     if connections[using].vendor == "postgresql":
         SearchEntry.objects.using(using).filter(page_id__in=ids).update(
-            vector=SearchVector("title", config=CONFIG, weight="A")
-            + SearchVector("text", config=CONFIG, weight="D")
+            vector=SearchVector("text", config=CONFIG)
         )
 
 
@@ -135,26 +133,26 @@ def assign_sites():
 
 
 def find(terms, site_ids, request=None):
-    """Entries of live, public pages of the given sites with every word of the (folded)
-    `terms`, best first."""
+    """Entries (page id and date only) of live, public pages of the given sites with every
+    word of the (folded) `terms`: those with every word in the title first, then newest."""
     words = terms.split()
     if not words or not site_ids:
         return SearchEntry.objects.none()
-    entries = SearchEntry.objects.filter(site_id__in=site_ids, page__live=True)
+    entries = SearchEntry.objects.filter(site_id__in=site_ids)
     hidden = excluded_paths(request)
     if hidden:
-        entries = entries.exclude(any_path_under(hidden, field="page__path"))
-    newest = (F("date").desc(nulls_last=True), "-page_id")
+        entries = entries.exclude(any_path_under(hidden))
 
     if connections[entries.db].vendor == "postgresql":
-        query = SearchQuery(" ".join(words), config=CONFIG, search_type="plain")
-        rank = SearchRank(F("vector"), query)
-        return entries.filter(vector=query).order_by(rank.desc(), *newest)
+        entries = entries.filter(vector=SearchQuery(" ".join(words), config=CONFIG))
+    else:
+        for word in words:
+            entries = entries.filter(text__contains=f" {word} ")
 
-    for word in words:
-        entries = entries.filter(text__contains=f" {word} ")
     in_title = Q()
     for word in words:
         in_title &= Q(title__contains=f" {word} ")
     title_first = Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return entries.order_by(title_first, *newest)
+    return entries.only("page_id", "date").order_by(
+        title_first, F("date").desc(nulls_last=True), "-page_id"
+    )

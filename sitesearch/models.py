@@ -5,8 +5,8 @@ from django.db import models
 class SearchEntry(models.Model):
     """One live page as the public search sees it: its folded text (cms.text.search_text),
     its date and the site it belongs to. Kept up to date by sitesearch.signals; queried by
-    sitesearch.index.find. On PostgreSQL ``vector`` holds the same text as a tsvector with a
-    GIN index (title weighted above the rest); SQLite matches the padded words instead."""
+    sitesearch.index.find. On PostgreSQL ``vector`` holds the text as a tsvector with a GIN
+    index; SQLite matches the padded words instead."""
 
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
@@ -14,6 +14,8 @@ class SearchEntry(models.Model):
     site = models.ForeignKey(
         "wagtailcore.Site", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The page's tree path (kept on moves), to leave out restricted and unpublished branches.
+    path = models.CharField(max_length=255)
     # " word word … ": padded with spaces so a word matches as " word ".
     title = models.TextField()
     text = models.TextField()

@@ -36,7 +36,9 @@ def build_results(request, entries, network):
     """Result rows for one page of hits (sitesearch.index entries): one query per page
     type, not per result."""
     ids = [entry.page_id for entry in entries]
-    specific = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
+    # live: an entry never outlives its page's publication, but readers must never see a
+    # draft even if one did.
+    specific = Page.objects.filter(pk__in=ids, live=True).defer_streamfields().specific().in_bulk()
     results = []
     for pk in ids:
         page = specific.get(pk)

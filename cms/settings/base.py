@@ -65,10 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: anonymous GET/HEAD of public pages from the shared cache, before any other work.
+    # A stored answer already carries the headers the middleware below added (see
+    # pagecache/middleware.py).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous GET/HEAD of public pages from the shared cache; see pagecache/middleware.py.
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

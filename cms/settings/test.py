@@ -17,3 +17,6 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-static-"))  # noqa: F405
 # django-axes needs the request at authenticate(); tests that log in directly turn it off,
 # and the lockout test turns it back on.
 AXES_ENABLED = False
+# Making every listing rendition on each image save costs seconds per test; the rendition test
+# turns it back on, and pages make the ones they need on first use.
+LISTING_RENDITIONS_ON_SAVE = False

@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
             name='SearchEntry',
             fields=[
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('path', models.CharField(max_length=255)),
                 ('title', models.TextField()),
                 ('text', models.TextField()),
                 ('date', models.DateField(null=True)),

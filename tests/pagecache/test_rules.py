@@ -194,3 +194,32 @@ def test_a_hit_has_the_same_headers_as_the_rendered_answer(network, reader, path
     for header, value in first.items():
         if header not in ("X-Cache", "Date"):
             assert second[header] == value, header
+
+
+def test_a_hit_costs_one_round_trip_to_the_cache(network, reader, monkeypatch):
+    from pagecache import cache as store
+
+    reader.warm(network.a.home_page, network.a)
+    calls = []
+    real = store.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(real, name)
+
+    monkeypatch.setattr(store, "cache", Counting())
+    assert reader.get(network.a.home_page, network.a)["X-Cache"] == "HIT"
+    assert calls == ["get_many"]
+
+
+def test_an_evicted_counter_makes_its_entries_stale(network, reader):
+    from django.core.cache import cache
+
+    from pagecache import cache as store
+
+    reader.warm(network.a.home_page, network.a)
+    cache.delete(store._key(store.site_counter(network.a.site.pk)))
+
+    assert reader.get(network.a.home_page, network.a)["X-Cache"] == "MISS"
+    assert reader.get(network.a.home_page, network.a)["X-Cache"] == "HIT"

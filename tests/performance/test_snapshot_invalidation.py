@@ -99,7 +99,32 @@ def test_campaign_hub_materials_show_at_once(client, network):
     assert len(get(client, network.central, path).context["materials"]) == 1
 
 
-def test_listing_renditions_are_made_when_an_image_is_saved():
+def test_listing_renditions_are_made_when_an_image_is_saved(settings):
+    settings.LISTING_RENDITIONS_ON_SAVE = True
     image = wagtail_factories.ImageFactory()
     made = set(image.renditions.values_list("filter_spec", flat=True))
     assert made == set(listing_rendition_specs())
+
+
+def test_view_restrictions_apply_at_once_to_the_page_its_branch_and_its_aliases(client, network):
+    column_page = network.columns["tu-phap"]
+    article = ArticlePageFactory(parent=column_page, title="Bài riêng tư")
+    alias = article.create_alias(parent=network.a.home_page, update_slug="ban-sao-bai-rieng-tu")
+    path, alias_path = article.get_url_parts()[2], alias.get_url_parts()[2]
+    assert get(client, network.a, path).status_code == 200
+    assert get(client, network.a, alias_path).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=column_page, restriction_type=PageViewRestriction.PASSWORD, password="bí mật"
+    )
+    # Under a restricted column: the password form, never the article.
+    assert article.title not in get(client, network.a, path).text
+    assert "password" in get(client, network.a, path).text
+    restriction.delete()
+    assert article.title in get(client, network.a, path).text
+
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="bí mật"
+    )
+    # The alias shows the restricted page's content: it is restricted too.
+    assert article.title not in get(client, network.a, alias_path).text

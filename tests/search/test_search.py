@@ -233,3 +233,15 @@ def test_rebuild_restores_the_index_and_leaves_out_drafts(client, network, artic
     rebuild()
 
     assert titles(search(client, network.a, q="tet")) == ["Tết Sum vầy"]
+
+
+def test_a_database_without_entries_gets_them_after_migrate(client, network, article):
+    from sitesearch.apps import fill_empty_index
+    from sitesearch.models import SearchEntry
+
+    article(network.a, "Tết Sum vầy")
+    SearchEntry.objects.all().delete()
+
+    fill_empty_index()  # what post_migrate runs
+
+    assert titles(search(client, network.a, q="tet sum vay")) == ["Tết Sum vầy"]
