@@ -65,7 +65,8 @@ def entry_key(parts):
 
 
 def get_entry(key, likely=()):
-    """The entry stored under `key` if every counter it recorded is unchanged, else None.
+    """(entry, counters): the entry stored under `key` if every counter it recorded is
+    unchanged, else None; and the names of the counters it recorded (() if there is none).
 
     `likely` names the counters the entry probably recorded (its site's): they are read in
     the same round trip as the entry, so a hit usually costs one request to the cache.
@@ -74,12 +75,13 @@ def get_entry(key, likely=()):
     found = cache.get_many([key, *counter_keys])
     entry = found.pop(key, None)
     if entry is None:
-        return None
+        return None, ()
     recorded = entry["generations"]
     current = {counter_keys[k]: v for k, v in found.items()}
     if not recorded.keys() <= current.keys():  # other counters, or one was evicted
         current = generations(recorded)
-    return entry if all(current[n] == v for n, v in recorded.items()) else None
+    valid = all(current[n] == v for n, v in recorded.items())
+    return (entry if valid else None), tuple(recorded)
 
 
 def set_entry(key, entry):

@@ -85,7 +85,10 @@ class PageCacheMiddleware:
 
         parts = self._key_parts(request)
         key = store.entry_key(parts)
-        entry = store.get_entry(key, self.counters_by_host.get(parts[1], ()))
+        likely = self.counters_by_host.get(parts[1], ())
+        entry, recorded = store.get_entry(key, likely)
+        if not set(recorded) <= set(likely):  # an entry another process stored
+            self._learn(parts[1], recorded)
         if entry is not None:
             return self._mark(self._from_entry(entry), "HIT")
 
@@ -101,9 +104,7 @@ class PageCacheMiddleware:
                 private_headers(response)
             return self._mark(response, "BYPASS")
 
-        if len(self.counters_by_host) > 10_000:  # hosts are few; never let it grow unbounded
-            self.counters_by_host.clear()
-        self.counters_by_host[parts[1]] = tuple(names)
+        self._learn(parts[1], names)
         public_headers(response, long_lived=not request.GET)
         if not self._network_dependent(request, site, response):
             names.remove(store.NETWORK)
@@ -119,6 +120,13 @@ class PageCacheMiddleware:
             },
         )
         return self._mark(response, "MISS")
+
+    def _learn(self, host, names):
+        """Remember which counters this host's pages depend on (see store.get_entry)."""
+        if len(self.counters_by_host) > 10_000:  # hosts are few; never let it grow unbounded
+            self.counters_by_host.clear()
+        known = self.counters_by_host.get(host, ())
+        self.counters_by_host[host] = tuple(dict.fromkeys([*known, *names]))
 
     @staticmethod
     def _personal(request):
