@@ -85,15 +85,25 @@ def campaign_by_id(campaign_id):
     )
 
 
-def column_of_path(path):
-    """(slug, name) of the shared column of the column page at `path`, or None; cached."""
+def _column_pages():
+    """{tree path: (slug, name) of its shared column} of every column page; cached."""
     from blog.models import ColumnPage
 
     def load():
         rows = ColumnPage.objects.values_list("path", "column__slug", "column__name")
         return {p: (slug, name) for p, slug, name in rows if slug}
 
-    return cached("column-pages", load).get(path)
+    return cached("column-pages", load)
+
+
+def column_of_path(path):
+    """(slug, name) of the shared column of the column page at `path`, or None; cached."""
+    return _column_pages().get(path)
+
+
+def column_page_paths(slug):
+    """Tree paths of every union's page of the shared column `slug`; cached."""
+    return [path for path, (s, _name) in _column_pages().items() if s == slug]
 
 
 def central_news_hub(network):

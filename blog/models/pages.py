@@ -1,10 +1,12 @@
 """Editorial page types shared by every site: column, article, document."""
 
+from functools import reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
+from django.db.models.functions import Left
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,6 +25,8 @@ from ..listing import (
     build_cards,
     campaign_by_id,
     central_news_hub,
+    column_of_path,
+    column_page_paths,
     for_cards,
     in_sites,
     paginate,
@@ -168,19 +172,19 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
     def related_articles(self, request, network, limit=RELATED_COUNT):
         """Cards for the newest visible articles of any active union in the same shared column
         or the same campaign, this one excepted. A fixed number of queries."""
-        column_of_parent = ColumnPage.objects.filter(path=self.path[:-TREE_STEP]).values(
-            "column_id"
-        )
-        same_column_paths = ColumnPage.objects.filter(
-            column_id__in=Subquery(column_of_parent)
-        ).values("path")
-        related = Q(parent_path__in=Subquery(same_column_paths))
+        parent_path = self.path[:-TREE_STEP]
+        column = column_of_path(parent_path)  # cached, like the column's pages below
+        conditions = []
+        if column:
+            conditions.append(Q(parent_path__in=column_page_paths(column[0])))
         if self.campaign_id:
-            related |= Q(campaign_id=self.campaign_id)
+            conditions.append(Q(campaign_id=self.campaign_id))
+        if not conditions:
+            return []
         pages = for_cards(
             in_sites(visible(ArticlePage.objects.exclude(pk=self.pk)), network.active)
-            .annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
-            .filter(related)
+            .alias(parent_path=Left("path", len(parent_path)))
+            .filter(reduce(or_, conditions))
         )[:limit]
         return build_cards(request, pages, network)
 
