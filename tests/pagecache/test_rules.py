@@ -215,12 +215,40 @@ def test_a_hit_costs_one_round_trip_to_the_cache(network, reader, monkeypatch):
     assert reader.get(network.a.home_page, network.a)["X-Cache"] == "HIT"
     assert calls == ["get_many"]
 
-    # Another process (its own middleware) learns the site's counters from its first hit.
+    # Another process (its own middleware and memory) learns the site's counters from its
+    # first hit, which reads the page from the shared cache; then it has the page too.
     other = Reader(Client())
+    store.local_entries.clear()
     calls.clear()
     assert other.get(network.a.home_page, network.a)["X-Cache"] == "HIT"
     assert other.get(network.a.home_page, network.a)["X-Cache"] == "HIT"
     assert calls == ["get_many", "get_many", "get_many"]
+
+
+def test_a_page_held_in_memory_is_checked_against_the_shared_counters(network, reader):
+    from pagecache import cache as store
+
+    page = ArticlePageFactory(parent=network.columns["tu-phap"], title="Tin trong bộ nhớ")
+    reader.warm(page, network.a)
+    key = next(iter(store.local_entries.entries))
+    assert store.local_entries.get(key) is not None
+
+    # Another process publishes: only the shared counters change, and this process sees it.
+    page.title = "Tin đã sửa ở tiến trình khác"
+    page.save_revision().publish()
+
+    response = reader.get(page, network.a)
+    assert response["X-Cache"] == "MISS"
+    assert "Tin đã sửa ở tiến trình khác" in response.content.decode()
+
+
+@override_settings(PAGE_CACHE_LOCAL_BYTES=10)
+def test_pages_bigger_than_the_memory_budget_stay_in_the_shared_cache_only(network, reader):
+    from pagecache import cache as store
+
+    store.local_entries.clear()
+    reader.warm(network.a.home_page, network.a)
+    assert not store.local_entries.entries
 
 
 def test_an_evicted_counter_makes_its_entries_stale(network, reader):
