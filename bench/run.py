@@ -408,8 +408,11 @@ def report(args, measured, loaded, info, timings):
         "## Server time per page type",
         "",
         f"In-process (Django test client, no network), {measured['requests']} requests each after "
-        "a warm-up; queries of one request. Cached: page cache on, answered from the cache "
-        "(`X-Cache: HIT`).",
+        "a warm-up; queries of one request. Uncached: page cache off; the data caches behind "
+        "it (network snapshot, listing counts, rendered cards and filters) are warm, as they "
+        "are on a live site between changes. Cached: page cache on, answered from the cache "
+        "(`X-Cache: HIT`). The test client records every template's context, so these times "
+        "run above a plain WSGI call's.",
         "",
         "| page | address | queries | median ms | p95 ms | cached median ms | cached p95 ms "
         "| bytes |",

@@ -1,9 +1,11 @@
 from django import forms
 from django.db.models import Q, Subquery
 from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.widgets import Select
+from sites.snapshot import structure_version
 
 from .listing import in_sites
 
@@ -51,6 +53,15 @@ class NewsHubFilterForm(forms.Form):
             self.add_error("to", _("“Đến ngày” phải sau “Từ ngày”; bỏ qua khoảng thời gian."))
             cleaned.pop("from")
         return cleaned
+
+    @property
+    def cache_key(self):
+        """Everything the rendered fields show: the query string, the choices (the network's
+        structure version) and the language; see templates/blog/news_hub_page.html."""
+        lists = getattr(self.data, "lists", None)  # a QueryDict; a plain dict in some callers
+        items = lists() if lists else ((key, [value]) for key, value in self.data.items())
+        data = sorted((key, tuple(values)) for key, values in items)
+        return repr((data, structure_version(), get_language()))
 
     def valid_filters(self):
         """The filters that passed validation (all of them when the form is valid)."""

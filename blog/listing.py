@@ -7,7 +7,6 @@ and one for the thumbnails' renditions.
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
@@ -15,12 +14,14 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Left
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
-from sites.snapshot import cached
+from sites.snapshot import cached, structure_version
 
 # Card pictures: two sizes in WebP with a JPEG fallback, fetched with the page of cards
 # (for_cards) and made into a <picture> by card_picture.
@@ -228,16 +229,53 @@ def paginate(request, queryset, per_page=PER_PAGE):
     return page
 
 
-@dataclass
 class ArticleCard:
-    title: str
-    url: str
-    date: object
-    kind: str
-    intro: str
-    image: object
-    union: object  # sites.network.NetworkSite
-    picture: object = None  # wagtail.images.models.Picture, or None without an image
+    """One article in a listing (includes/article_card.html).
+
+    Its HTML is kept per process (the "fragments" cache) under `cache_key`: everything the
+    card shows, i.e. the article's own fields, the network's structure version (site
+    addresses, union names, images: see sites.snapshot.structure_version) and the language.
+    The address and the picture are only worked out when the card is rendered.
+    """
+
+    def __init__(self, page, request, network):
+        self.page = page
+        self.title = page.title
+        self.date = page.date
+        self.intro = page.intro
+        self.image = page.lead_image
+        self.union = network.site_for_path(page.path)
+        self._request = request
+
+    @cached_property
+    def url(self):
+        return self.page.get_full_url(self._request)
+
+    @cached_property
+    def kind(self):
+        return self.page.get_kind_display()
+
+    @cached_property
+    def picture(self):
+        return card_picture(self.image)
+
+    @cached_property
+    def cache_key(self):
+        page = self.page
+        return repr(
+            (
+                page.pk,
+                page.path,
+                page.url_path,
+                page.title,
+                page.intro,
+                page.date,
+                page.kind,
+                page.lead_image_id,
+                structure_version(),
+                get_language(),
+            )
+        )
 
 
 def card_picture(image):
@@ -250,18 +288,4 @@ def card_picture(image):
 
 def build_cards(request, pages, network):
     """Cards with absolute links to each article on its own site, labelled with its union."""
-    cards = []
-    for page in pages:
-        cards.append(
-            ArticleCard(
-                title=page.title,
-                url=page.get_full_url(request),
-                date=page.date,
-                kind=page.get_kind_display(),
-                intro=page.intro,
-                image=page.lead_image,
-                union=network.site_for_path(page.path),
-                picture=card_picture(page.lead_image),
-            )
-        )
-    return cards
+    return [ArticleCard(page, request, network) for page in pages]

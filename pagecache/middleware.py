@@ -3,7 +3,8 @@
 Sits first in MIDDLEWARE, so a hit skips everything else: security headers, static files,
 sessions, CSRF and the view (a stored answer keeps the headers they added; the key holds the
 scheme, so an http request is never answered with an https page nor spared its redirect).
-A hit usually costs one round trip to the cache: the entry and its site's counters together.
+A hit usually costs one round trip to the cache: the entry and its site's counters together,
+or only the counters of an entry this process holds in memory (see pagecache.cache).
 
 Never cached nor served from cache: requests carrying a session or messages cookie,
 logged-in users, previews, methods other than GET/HEAD, the admin, documents, media and
@@ -59,7 +60,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.skipped_prefixes = None
-        # host -> the counters its pages depend on, learnt when storing (see get_entry).
+        # host -> the counters its pages depend on, learnt from what it stores and serves.
         self.counters_by_host = {}
 
     def __call__(self, request):

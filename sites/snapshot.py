@@ -16,56 +16,71 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "network-snapshot:version"
+STRUCTURE_KEY = "network-snapshot:structure"
 TIMEOUT = 60 * 60 * 24
 # Kept in memory per version at most (counts are keyed by query: readers choose how many).
 MAX_VALUES = 2000
 
-# Per process: the version read at the start of the current request (one read per request;
-# None outside requests, where every call reads it) and the values loaded under it.
+# Per process: the versions read at the start of the current request (one read per request;
+# None outside requests, where every call reads them) and the values loaded under it.
 _local = threading.local()
 _values = {}
 _values_version = None
 
 
-def _read_version():
-    current = cache.get(VERSION_KEY)
+def _read_versions():
+    """(version, structure version) in one read, creating missing ones."""
+    found = cache.get_many([VERSION_KEY, STRUCTURE_KEY])
+    for key in (VERSION_KEY, STRUCTURE_KEY):
+        if key not in found:
+            # A fresh number (not 1) so a cache emptied and refilled never reuses old entries.
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key, 0)
+    return found[VERSION_KEY], found[STRUCTURE_KEY]
+
+
+def _versions():
+    current = getattr(_local, "versions", None)
     if current is None:
-        # A fresh number (not 1) so a cache emptied and refilled never reuses old entries.
-        current = time.time_ns()
-        if not cache.add(VERSION_KEY, current, timeout=None):
-            current = cache.get(VERSION_KEY, current)
+        current = _read_versions()
+        if getattr(_local, "in_request", False):
+            _local.versions = current
     return current
 
 
 def version():
-    current = getattr(_local, "version", None)
-    if current is None:
-        current = _read_version()
-        if getattr(_local, "in_request", False):
-            _local.version = current
-    return current
+    """Changes with everything listed in sites.changes (but report reviews)."""
+    return _versions()[0]
+
+
+def structure_version():
+    """Changes only with the network itself (sites.changes.Change.everything): unions,
+    sites, campaigns, columns, locales, images and documents edited. What depends on a page's
+    own fields plus these (an article card) is cached under it and the fields."""
+    return _versions()[1]
 
 
 def _request_started(**kwargs):
-    _local.in_request, _local.version = True, None
+    _local.in_request, _local.versions = True, None
 
 
 def _request_finished(**kwargs):
-    _local.in_request, _local.version = False, None
+    _local.in_request, _local.versions = False, None
 
 
 request_started.connect(_request_started, dispatch_uid="network-snapshot-request-started")
 request_finished.connect(_request_finished, dispatch_uid="network-snapshot-request-finished")
 
 
-def bump():
-    """Make every cached entry stale."""
-    _local.version = None
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet: nothing cached under one either
-        _read_version()
-        cache.incr(VERSION_KEY)
+def bump(structure=False):
+    """Make every cached entry stale (and what depends on the structure, if it changed)."""
+    _local.versions = None
+    for key in (VERSION_KEY, STRUCTURE_KEY) if structure else (VERSION_KEY,):
+        try:
+            cache.incr(key)
+        except ValueError:  # none yet: nothing cached under one either
+            _read_versions()
+            cache.incr(key)
 
 
 def cached(name, loader, request=None):
@@ -122,4 +137,4 @@ def locale_codes():
 def on_content_changed(sender, change, **kwargs):
     """Every change listed in sites.changes, except a report review (no snapshot data)."""
     if not change.network_only:
-        bump()
+        bump(structure=change.everything)

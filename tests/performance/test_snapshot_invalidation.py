@@ -44,12 +44,38 @@ def test_union_rename_and_deactivation_show_at_once(client, network):
     get(client, network.central, hub_path(network))
     network.a.name = "Công đoàn Bộ Tư pháp (mới)"
     network.a.save()
-    form = get(client, network.central, hub_path(network)).context["filter_form"]
+    response = get(client, network.central, hub_path(network))
+    form = response.context["filter_form"]
     assert ("tu-phap", "Công đoàn Bộ Tư pháp (mới)") in form.fields["union"].choices
+    # The rendered filter (kept as a fragment) shows it too.
+    assert '<option value="tu-phap">Công đoàn Bộ Tư pháp (mới)</option>' in response.text
     assert get(client, network.a).status_code == 200
     network.a.is_active = False
     network.a.save()
     assert get(client, network.a).status_code == 503
+
+
+def test_article_cards_show_every_change_at_once(client, network):
+    """Cards are kept as rendered fragments; each change to what they show renders anew."""
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Tin ban đầu")
+    assert "Tin ban đầu" in get(client, network.central, hub_path(network)).text
+
+    article.title = "Tin đã sửa"
+    article.save_revision().publish()
+    html = get(client, network.central, hub_path(network)).text
+    assert "Tin đã sửa" in html and "Tin ban đầu" not in html
+
+    short_name = network.a.short_name
+    assert f'<span class="card__union">{short_name}</span>' in html
+    network.a.short_name = "CĐ Tư pháp mới"
+    network.a.save()
+    html = get(client, network.central, hub_path(network)).text
+    assert '<span class="card__union">CĐ Tư pháp mới</span>' in html
+
+    network.a.site.hostname = "tuphap-moi.localhost"
+    network.a.site.save()
+    html = get(client, network.central, hub_path(network)).text
+    assert "http://tuphap-moi.localhost" in html
 
 
 def test_campaign_and_column_changes_show_in_filter_choices(client, network):
