@@ -13,25 +13,11 @@ from wagtail.models import Site
 from wagtail.signals import pre_page_move
 
 from sites.changes import content_changed
+from sites.network import SiteRoots
 
 from . import cache as store
 
 logger = logging.getLogger(__name__)
-
-
-def _sites_for_paths(paths):
-    """The Wagtail sites whose home page is (an ancestor of) the page at each path."""
-    roots = Site.objects.select_related("root_page").only("id", "root_page__path")
-    found = set()
-    for path in paths:
-        best = None
-        for site in roots:
-            root = site.root_page.path
-            if path.startswith(root) and (best is None or len(root) > len(best.root_page.path)):
-                best = site
-        if best is not None:
-            found.add(best)
-    return found
 
 
 @receiver(content_changed)
@@ -41,7 +27,8 @@ def on_content_changed(sender, change, committed, **kwargs):
     elif change.network_only:
         names, sites = [store.NETWORK], set()
     else:
-        sites = _sites_for_paths(change.paths)
+        roots = SiteRoots()
+        sites = {roots.site_for(path) for path in change.paths} - {None}
         names = [store.NETWORK] + [store.site_counter(s.pk) for s in sites]
         if not sites:  # outside every site: be safe
             names.append(store.GLOBAL)

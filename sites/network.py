@@ -8,6 +8,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
+class SiteRoots:
+    """Every Wagtail site, deepest home page first, in one query: the site a page belongs to
+    is the one whose home page's tree path is the longest prefix of the page's path."""
+
+    def __init__(self):
+        from wagtail.models import Site
+
+        sites = Site.objects.select_related("root_page").only("id", "root_page__path")
+        self.sites = sorted(sites, key=lambda site: -len(site.root_page.path))
+
+    def site_for(self, path):
+        return next((s for s in self.sites if path.startswith(s.root_page.path)), None)
+
+
 @dataclass(frozen=True)
 class NetworkSite:
     union_id: int

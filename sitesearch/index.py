@@ -17,11 +17,12 @@ import datetime
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from blog.listing import any_path_under, excluded_paths
 from cms.text import search_text
 from sites.changes import everything_changed
+from sites.network import SiteRoots
 
 from .models import SearchEntry
 
@@ -40,25 +41,15 @@ def _entry_date(page):
     return value if isinstance(value, datetime.date) else None
 
 
-class _SiteFinder:
-    """The Wagtail site a page path belongs to: the one with the longest root path."""
-
-    def __init__(self):
-        roots = Site.objects.values_list("pk", "root_page__path")
-        self.roots = sorted(((path, pk) for pk, path in roots), key=lambda r: -len(r[0]))
-
-    def __call__(self, path):
-        return next((pk for root, pk in self.roots if path.startswith(root)), None)
-
-
 def _is_searchable(page):
     return page.live and hasattr(page, "folded_search_text")
 
 
-def _entry_for(page, site_of):
+def _entry_for(page, roots):
+    site = roots.site_for(page.path)
     return SearchEntry(
         page_id=page.pk,
-        site_id=site_of(page.path),
+        site_id=site.pk if site else None,
         path=page.path,
         title=_padded(search_text(page.title)),
         text=_padded(page.folded_search_text()),
@@ -81,12 +72,12 @@ def _write(entries, using):
 
 def index_pages(pages, using="default"):
     """(Re)index these pages: live, searchable ones are written, the others removed."""
-    site_of = _SiteFinder()
+    roots = SiteRoots()
     entries, gone = [], []
     for page in pages:
         page = page.specific_deferred if type(page) is Page else page
         if _is_searchable(page):
-            entries.append(_entry_for(page, site_of))
+            entries.append(_entry_for(page, roots))
         else:
             gone.append(page.pk)
     if gone:
@@ -122,10 +113,10 @@ def rebuild(pages=None):
 
 def assign_sites():
     """Set every entry's site again (after a site was added, moved or removed)."""
-    site_of = _SiteFinder()
-    for root, site_id in reversed(site_of.roots):  # shortest first: deeper roots win
-        SearchEntry.objects.filter(page__path__startswith=root).update(site_id=site_id)
-    outside = [root for root, _ in site_of.roots]
+    sites = SiteRoots().sites
+    for site in reversed(sites):  # shortest first: deeper roots win
+        SearchEntry.objects.filter(page__path__startswith=site.root_page.path).update(site=site)
+    outside = [site.root_page.path for site in sites]
     stray = SearchEntry.objects.all()
     if outside:
         stray = stray.exclude(any_path_under(outside, field="page__path"))
