@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.file_access import FileAccessModelForm
+
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập mã màu dạng #1a2b3c."))
 
 
@@ -49,6 +51,9 @@ class Union(models.Model):
         verbose_name = _("công đoàn")
         verbose_name_plural = _("công đoàn")
         ordering = ["-is_central", "name"]
+        # The central department's one right over union sites: taking a page down (unpublish),
+        # checked by sites.services.take_down_page; it grants no Wagtail page permission.
+        permissions = [("take_down_page", _("Gỡ bài trên trang của công đoàn"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_central"],
@@ -105,6 +110,8 @@ class SiteBranding(BaseSiteSetting):
     zalo_url = models.URLField(_("Zalo OA"), blank=True)
 
     select_related = ["logo"]
+    # The logo only from a collection the approver may choose (cms.file_access).
+    base_form_class = FileAccessModelForm
 
     panels = [
         MultiFieldPanel(

@@ -10,7 +10,7 @@ from .network import get_network
 from .permissions import user_unions
 
 
-def notify_takedown(page, by):
+def notify_takedown(page, by, reason=""):
     """Tell a union's approvers when someone outside the union unpublished one of its pages."""
     site = get_network().site_for_path(page.path)
     if site is None or any(u.pk == site.union_id for u in user_unions(by)):
@@ -31,12 +31,14 @@ def notify_takedown(page, by):
     }
     body = _(
         "%(who)s đã gỡ xuất bản trang “%(title)s” của %(union)s.\n\n"
+        "%(reason)s"
         "Trang vẫn được giữ nguyên trong hệ thống, chỉ không còn hiển thị với bạn đọc. "
         "Xem lịch sử và xuất bản lại (nếu phù hợp) tại:\n%(url)s\n"
     ) % {
         "who": who,
         "title": page.title,
         "union": site.name,
+        "reason": _("Lý do: %(reason)s\n\n") % {"reason": reason} if reason else "",
         "url": settings.WAGTAILADMIN_BASE_URL
         + reverse("wagtailadmin_pages:history", args=(page.pk,)),
     }

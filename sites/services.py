@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -60,6 +60,7 @@ REPORT_REVIEWER_PERMISSIONS = [("reports", "review_report")] + [
     ("reports", f"{action}_reporttemplate") for action in ("add", "change", "delete", "view")
 ]
 CENTRAL_DEPARTMENT_PERMISSIONS += REPORT_REVIEWER_PERMISSIONS
+CENTRAL_DEPARTMENT_PERMISSIONS += [("sites", "take_down_page")]
 NETWORK_ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("sites", "add_union"),
@@ -232,12 +233,11 @@ def ensure_network_admins_group():
 
 def _grant_central_department(approvers, central_collection):
     """The central union's approvers are the central department (Ban Tuyên giáo - Nữ công):
-    they manage the shared taxonomy and may take down (unpublish) a page on any site."""
+    they manage the shared taxonomy and may take down (unpublish) a union's page. They hold
+    no Wagtail page permission outside the central site, so Wagtail itself refuses them
+    publishing, privacy, moving, copying into and workflow actions on union pages, through
+    every route (page views, the admin API, bulk actions); see take_down_page."""
     approvers.permissions.add(*_permissions(CENTRAL_DEPARTMENT_PERMISSIONS))
-    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
-    GroupPagePermission.objects.create(
-        group=approvers, page=Page.get_first_root_node(), permission=publish
-    )
     for union in Union.objects.filter(is_central=False):
         for permission in _permissions(SHARED_COLLECTION_PERMISSIONS):
             for group in (union.editors_group, union.approvers_group):
@@ -460,3 +460,30 @@ def update_union(union, *, name, short_name, hostname, port):
         union.name, union.short_name = name, short_name
         union.save(update_fields=["name", "short_name"])
     return union
+
+
+def can_take_down(user, page):
+    """Whether ``user`` may take ``page`` down as the central department: a live page on a
+    subordinate union's site (central pages follow Wagtail's own unpublish rights)."""
+    from .network import get_network
+
+    if not (user.is_active and user.has_perm("sites.take_down_page") and page.live):
+        return False
+    site = get_network().site_for_path(page.path)
+    return site is not None and not site.is_central and page.path != site.root_path
+
+
+def take_down_page(page, user, reason=""):
+    """The central department unpublishes a union's page (never its home page) and the
+    union's approvers are told by e-mail. Nothing else about the page changes: its drafts,
+    revisions, workflow and privacy stay the union's."""
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    from .notifications import notify_takedown
+
+    if not can_take_down(user, page):
+        raise PermissionDenied
+    with transaction.atomic():
+        UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
+    notify_takedown(page, user, reason=reason)
+    return page

@@ -97,8 +97,19 @@ def test_central_takedown_notifies_the_unions_approvers(client, network, people)
     article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài cần gỡ")
     central = make_user("tuyengiao", network.central.approvers_group)
     client.force_login(central)
+    # The centre's desk lists the union's live page with a take-down button.
+    desk = client.get(reverse("union_pages:index"), {"union": "tu-phap"})
+    take_down_url = reverse("union_pages:take_down", args=(article.pk,))
+    assert "Bài cần gỡ" in desk.text and take_down_url in desk.text
+    # Wagtail's own unpublish is not the centre's to use on a union page.
+    assert client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,))).status_code in (
+        403,
+        404,
+    )
+    article.refresh_from_db()
+    assert article.live
     mail.outbox.clear()
-    response = client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,)))
+    response = client.post(take_down_url, {"reason": "Ảnh chưa được phép đăng"})
     assert response.status_code == 302
     article.refresh_from_db()
     assert not article.live
@@ -106,6 +117,26 @@ def test_central_takedown_notifies_the_unions_approvers(client, network, people)
     assert len(takedown) == 1
     assert takedown[0].to == ["ap_a@example.vn"]
     assert "tuyengiao" in takedown[0].body
+    assert "Ảnh chưa được phép đăng" in takedown[0].body
+    # The page is not the centre's: its history records the take-down, and the union's
+    # approver can publish it again.
+    assert client.get(take_down_url).status_code == 403  # no longer live
+    client.force_login(people["approver_a"])
+    assert client.get(reverse("union_pages:index")).status_code == 403
+    assert client.get(reverse("wagtailadmin_pages:history", args=(article.pk,))).status_code == 200
+
+
+def test_the_desk_takes_down_neither_home_pages_nor_central_pages(client, network, people):
+    central = make_user("tuyengiao", network.central.approvers_group)
+    client.force_login(central)
+    for page in (network.a.home_page, network.columns["trung-uong"]):
+        assert client.post(reverse("union_pages:take_down", args=(page.pk,))).status_code == 403
+        page.refresh_from_db()
+        assert page.live
+    assert client.get(reverse("union_pages:take_down", args=(999999,))).status_code == 404
+    # Odd query strings give a sane page.
+    for query in ({"p": "999999"}, {"p": "x"}, {"union": "khong-co"}, {"q": "x" * 5000}):
+        assert client.get(reverse("union_pages:index"), query).status_code == 200
 
 
 def test_unpublishing_ones_own_page_sends_no_takedown_mail(client, network, people):

@@ -1,0 +1,97 @@
+"""The central department's desk for union pages: browse every union's live pages and take
+one down (unpublish), with a reason e-mailed to the union's approvers.
+
+The department holds no Wagtail page permission on union sites (see
+``sites.services._grant_central_department``), so Wagtail's explorer shows it only the
+central site; this listing is its window on the rest of the network.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Page
+
+from .network import get_network
+from .permissions import paths_q
+from .services import can_take_down, take_down_page
+
+PER_PAGE = 30
+
+
+class TakeDownForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do (gửi cho người duyệt bài của công đoàn)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _require(request):
+    if not request.user.has_perm("sites.take_down_page"):
+        raise PermissionDenied
+
+
+def union_pages(request):
+    _require(request)
+    network = get_network(request)
+    unions = [s for s in network.sites if not s.is_central]
+    chosen = network.by_slug.get(request.GET.get("union", ""))
+    scope = [chosen] if chosen is not None and not chosen.is_central else unions
+    pages = (
+        Page.objects.live()
+        .filter(paths_q([s.root_path for s in scope]))
+        .exclude(depth__lte=2)
+        .order_by("-last_published_at", "-pk")
+        .only("id", "title", "path", "depth", "url_path", "last_published_at", "live")
+    )
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        pages = pages.filter(title__icontains=query)
+    paginator = Paginator(pages, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("p"))
+    rows = [
+        (page, network.site_for_path(page.path), page.get_url(request=request)) for page in page_obj
+    ]
+    return TemplateResponse(
+        request,
+        "sites/admin/takedown_index.html",
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "unions": unions,
+            "chosen": chosen,
+            "query": query,
+        },
+    )
+
+
+def take_down(request, page_id):
+    _require(request)
+    page = get_object_or_404(Page, pk=page_id)
+    if not can_take_down(request.user, page):
+        raise PermissionDenied
+    form = TakeDownForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        take_down_page(page, request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("Đã gỡ “%(title)s”; người duyệt bài của công đoàn đã được báo qua e-mail.")
+            % {"title": page.title},
+        )
+        return redirect("union_pages:index")
+    return TemplateResponse(
+        request,
+        "sites/admin/takedown_confirm.html",
+        {
+            "page": page,
+            "site": get_network(request).site_for_path(page.path),
+            "url": page.get_url(request=request),
+            "form": form,
+        },
+    )
