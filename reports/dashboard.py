@@ -4,7 +4,9 @@ XLSX exports are all built from ``build_dashboard``, so they show the same numbe
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +35,8 @@ class Row:
     report: CampaignReport | None
     values: list  # one int (or None) per figure, in the template's order; None if not filed
     articles: int
+    narrative: str = ""  # the union's highlights and proposals, only once filed (exports only)
+    proposals: str = ""
 
     @property
     def status(self):
@@ -94,6 +98,17 @@ class Dashboard:
         ]
         return lines, total
 
+    def export_table(self):
+        """What the CSV and XLSX exports hold: the headers, the table's rows with each union's
+        highlights and proposals after the figures, and the totals row."""
+        lines, total = self.table()
+        headers = [*self.headers(), _("Kết quả nổi bật"), _("Đề xuất, kiến nghị")]
+        lines = [
+            [*line, row.narrative, row.proposals]
+            for row, line in zip(self.rows, lines, strict=True)
+        ]
+        return headers, lines, [*total, "", ""]
+
     def charts(self):
         charts = [
             bar_chart(
@@ -136,6 +151,8 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
                 report=report,
                 values=[report.values.get(f.key) if filed else None for f in figures],
                 articles=articles[member.pk].total,
+                narrative=report.narrative if filed else "",
+                proposals=report.proposals if filed else "",
             )
         )
     if union is not None:
@@ -160,43 +177,67 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
     )
 
 
+# A spreadsheet program reads a cell starting with one of these as a formula (or, for tab and
+# carriage return, may strip them and then read one): text from the unions must never run.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Control characters an XLSX file cannot hold (openpyxl refuses them): dropped from text.
+UNSAFE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def spreadsheet_cell(value):
+    """One cell of the CSV or XLSX export. Numbers stay numbers (a negative figure too); None
+    is an empty cell; text starting like a formula gets a leading apostrophe, so that it is
+    shown as the text it is and never computed."""
+    if value is None:
+        return None
+    if isinstance(value, int | float | Decimal):
+        return value
+    text = UNSAFE_CONTROL_CHARACTERS.sub("", str(value))
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def _export_lines(dashboard):
+    headers, lines, total = dashboard.export_table()
+    return [[spreadsheet_cell(cell) for cell in line] for line in (headers, *lines, total)]
+
+
 def export_csv(dashboard):
     """UTF-8 with a BOM, so spreadsheet programs read the Vietnamese text correctly."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(dashboard.headers())
-    lines, total = dashboard.table()
-    for line in lines:
-        writer.writerow(["" if cell is None else cell for cell in line])
-    writer.writerow(["" if cell is None else cell for cell in total])
+    writer.writerows(_export_lines(dashboard))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def export_xlsx(dashboard):
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Báo cáo")[:31]
-    sheet.append(dashboard.headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    lines, total = dashboard.table()
     late = PatternFill("solid", fgColor="FDE2E1")
-    for row, line in zip(dashboard.rows, lines, strict=True):
+    lines = _export_lines(dashboard)
+    missing = [False, *(row.is_missing for row in dashboard.rows), False]
+    for index, (line, is_missing) in enumerate(zip(lines, missing, strict=True)):
         sheet.append(line)
-        if row.is_missing:
-            for cell in sheet[sheet.max_row]:
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula
+            if index in (0, len(lines) - 1):
+                cell.font = Font(bold=True)
+            elif is_missing:
                 cell.fill = late
-    sheet.append(total)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
     number_format = "#,##0"
     for column in sheet.iter_cols(min_col=4, max_col=3 + len(dashboard.figures) + 1, min_row=2):
         for cell in column:
             cell.number_format = number_format
     sheet.column_dimensions["A"].width = 42
+    for offset in (1, 2):
+        sheet.column_dimensions[get_column_letter(len(lines[0]) - 2 + offset)].width = 60
     sheet.freeze_panes = "B2"
     out = io.BytesIO()
     workbook.save(out)

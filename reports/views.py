@@ -229,4 +229,5 @@ def report_export(request, campaign_id, union_id):
         report = board.rows[0].report if board.rows else None
         if report is not None:
             board.rows[0].values = [report.values.get(f.key) for f in board.figures]
+            board.rows[0].narrative, board.rows[0].proposals = report.narrative, report.proposals
     return _export(board, "csv")
