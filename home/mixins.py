@@ -14,13 +14,16 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.file_access import FileAccessFormMixin
 from cms.text import normalize, search_text, slugify_vi
 
 
-class FoldedSlugPageForm(WagtailAdminPageForm):
+class FoldedSlugPageForm(FileAccessFormMixin, WagtailAdminPageForm):
     """Fold whatever the editor (or the admin's slug script) put in the slug field.
 
-    A blank slug is made from the title, numbered if a sibling already uses it.
+    A blank slug is made from the title, numbered if a sibling already uses it. Every page
+    type's form: images and documents only from collections the editor may choose
+    (cms.file_access).
     """
 
     def __init__(self, *args, **kwargs):
