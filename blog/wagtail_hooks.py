@@ -10,7 +10,6 @@ class CampaignViewSet(SnippetViewSet):
     icon = "calendar-alt"
     menu_label = _("Chương trình")
     list_display = ["name", "start_date", "end_date", "hashtag"]
-    search_fields = ["name"]
 
 
 class ColumnViewSet(SnippetViewSet):

@@ -43,6 +43,14 @@ def is_network_wide(user):
     return cached
 
 
+def reads_network_content(user):
+    """Superusers and the central department read every union's pages; network
+    administrators manage the unions themselves, not their content."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or any(u.is_central for u in user_unions(user))
+
+
 def own_root_paths(user):
     """Tree paths of the home pages of the user's own unions."""
     return [u.site.root_page.path for u in user_unions(user)]
@@ -50,7 +58,7 @@ def own_root_paths(user):
 
 def readable_root_paths(user):
     """Own home pages plus the central site's (shared, read-only), or None for everything."""
-    if is_network_wide(user):
+    if reads_network_content(user):
         return None
     paths = own_root_paths(user)
     central = (

@@ -1,14 +1,16 @@
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_isolation import (
+    NETWORK_FILTERED_REPORTS,
+    NETWORK_VIEWS,
     ScopedDocumentsAdminAPIViewSet,
     ScopedImagesAdminAPIViewSet,
     restrict_page_chooser,
 )
-from .permissions import is_network_wide
+from .permissions import reads_network_content
 
 hooks.register("construct_page_chooser_queryset", restrict_page_chooser)
 
@@ -21,8 +23,11 @@ def scope_admin_api(router):
 
 @hooks.register("construct_reports_menu")
 def hide_network_reports(request, menu_items):
-    if not is_network_wide(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+    """Union users see no report that AdminIsolationMiddleware would refuse them."""
+    if reads_network_content(request.user):
+        return
+    hidden = NETWORK_VIEWS | NETWORK_FILTERED_REPORTS
+    menu_items[:] = [item for item in menu_items if resolve(item.url).view_name not in hidden]
 
 
 @hooks.register("register_admin_urls")

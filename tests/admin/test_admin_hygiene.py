@@ -38,9 +38,9 @@ def test_new_union_users_get_a_vietnamese_admin(client, network):
     client.force_login(user)
     html = client.get("/admin/").text
     # The sidebar is rendered from JSON props, where non-ASCII letters are escaped.
-    for label in ["Hình ảnh", "Tài liệu", "Báo cáo"]:
+    for label in ["Hình ảnh", "Tài liệu", "Trang"]:
         assert label in html or json.dumps(label)[1:-1] in html, label
-    assert '"Images"' not in html and '"Documents"' not in html
+    assert '"Images"' not in html and '"Documents"' not in html and '"Pages"' not in html
 
 
 def test_weak_passwords_are_refused():
