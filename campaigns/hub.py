@@ -77,7 +77,7 @@ class Photo:
 @dataclass
 class MaterialItem:
     material: object  # campaigns.CampaignMaterial
-    download_url: str
+    download_url: str | None
     print_url: str | None = None
     file_size: int | None = None
     extension: str = field(default="")
@@ -205,7 +205,13 @@ def material_items(page, request, prefetch=True):
             items.append(
                 MaterialItem(
                     material=material,
-                    download_url=image.file.url,
+                    # The original, through the hub (cms/media.py serves no originals).
+                    download_url=(
+                        page_url
+                        + page.reverse_subpage("material_download", kwargs={"image_id": image.pk})
+                        if page_url
+                        else None
+                    ),
                     print_url=(
                         page_url
                         + page.reverse_subpage("poster_print", kwargs={"image_id": image.pk})

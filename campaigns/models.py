@@ -127,6 +127,31 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
             "poster_print", kwargs={"image_id": image_id}
         )
 
+    @path("tai-ve/<int:image_id>/", name="material_download")
+    def material_download(self, request, image_id):
+        """The original file of a poster or banner of the materials, as a download: the
+        hub's privacy applies (Wagtail checks it before routing here), and the image's
+        collection's too; originals are never served under /media/ (cms/media.py)."""
+        from django.http import FileResponse
+
+        from cms.media import collection_lets_in
+
+        material = (
+            CampaignMaterial.objects.filter(page=self, image_id=image_id)
+            .select_related("image__collection")
+            .first()
+        )
+        if material is None or not collection_lets_in(request, material.image.collection):
+            raise Http404
+        image = material.image
+        try:
+            handle = image.file.open("rb")
+        except FileNotFoundError as missing:
+            raise Http404 from missing
+        response = FileResponse(handle, as_attachment=True, filename=image.filename)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
     @path("in-poster/<int:image_id>/", name="poster_print")
     def poster_print(self, request, image_id):
         """A poster of the materials, large, with a QR code to this page, ready to print."""

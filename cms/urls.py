@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.media import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -12,10 +13,10 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    # Renditions for everyone a collection's privacy lets in; originals only to those who
+    # work with them; documents and unfinished uploads never (see cms/media.py).
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")]
 
 # Feeds, sitemaps and robots.txt, before the Wagtail catch-all below.
 urlpatterns += [

@@ -183,7 +183,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Media is served by the web process unless object storage or a front server does it.
+# Media is served by the web process unless object storage or a front server does it:
+# renditions (images/) only, within the collections' privacy; originals only to the users
+# who manage them; documents and unfinished uploads never (cms/media.py). A front server
+# must serve no more than /media/images/ of a network without restricted collections.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -199,6 +202,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
+# Documents only through Wagtail's view (/documents/<id>/<name>), which applies the
+# collection's privacy (password, login or groups); never by their file's address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

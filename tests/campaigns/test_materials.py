@@ -35,13 +35,26 @@ def test_hub_lists_materials_with_download_and_print_links(client, hub_network):
     items = response.context["materials"]
     assert [i.material.title for i in items] == ["Áp phích", "Phụ lục"]
     poster, document = items
-    assert poster.download_url == n.poster.file.url
+    assert poster.download_url.endswith(f"/tai-ve/{n.poster.pk}/")  # never /media/original_images/
     assert poster.print_url.endswith(f"/in-poster/{n.poster.pk}/")
     assert document.download_url == appendix.url
     assert document.print_url is None
     html = response.content.decode()
     assert poster.print_url in html
     assert f'href="{appendix.url}"' in html
+
+
+def test_a_poster_downloads_as_its_original_file_through_the_hub(client, hub_network):
+    n = hub_network
+    response = get(client, n, f"tai-ve/{n.poster.pk}/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    with n.poster.file.open("rb") as original:
+        assert b"".join(response.streaming_content) == original.read()
+    # Only the hub's own materials: not another image of the central collection.
+    stranger = central_image(n.central, title="Ảnh khác")
+    assert get(client, n, f"tai-ve/{stranger.pk}/").status_code == 404
+    assert client.get(n.poster.file.url).status_code == 404
 
 
 def test_print_view_shows_the_poster_with_a_qr_code_to_the_hub(client, hub_network):
