@@ -46,6 +46,10 @@ MARKER = "XQMARKB"
 QUERY = MARKER.lower()
 # Routes that end the session or cannot take ids.
 SKIPPED = {"wagtailadmin_logout", "wagtailadmin_login"}
+# Wagtail 8.0.1's external-link chooser fails on a POST without its ``url`` field
+# (wagtail/admin/forms/choosers.py calls None.startswith); the admin's own form always sends
+# it, and the error names nothing of another union. Kept visible here rather than patched.
+UPSTREAM_POST_ERRORS = {"/admin/choose-external-link/": "AttributeError"}
 # Values for arguments that name a model, a bulk action, a workflow or API action.
 MODELS = [
     ("wagtailcore", "page"),
@@ -299,7 +303,7 @@ def urls_for(route, name, values, pk_values):
         yield build_url(route, filled)
 
 
-def walk(client, b, markers):
+def walk(client, b, markers, method="get"):
     values, pk_values = b.values(), b.pk_values()
     query = b.query_string()
     routes = [(r, n) for r, n in admin_routes() if n not in SKIPPED]
@@ -313,8 +317,13 @@ def walk(client, b, markers):
             for variant in (url, url + query) if takes_query else (url,):
                 requests += 1
                 try:
-                    response = client.get(variant)
+                    response = getattr(client, method)(variant)
                 except Exception as error:  # a server error raised through the test client
+                    if (
+                        method == "post"
+                        and UPSTREAM_POST_ERRORS.get(variant) == type(error).__name__
+                    ):
+                        continue
                     errors.append((variant, repr(error)[:200]))
                     continue
                 statuses[response.status_code // 100] += 1
@@ -385,6 +394,40 @@ def test_no_admin_url_shows_another_unions_objects(client, network, union_b, rol
     union_b.page.refresh_from_db()
     assert not union_b.page.live and union_b.page.locked
     assert get_image_model().objects.filter(pk=union_b.image.pk).exists()
+
+
+def snapshot(b):
+    """What union B has, to compare before and after a walk."""
+    b.page.refresh_from_db()
+    return {
+        "page": (b.page.title, b.page.live, b.page.locked, b.page.revisions.count()),
+        "images": list(get_image_model().objects.filter(collection=b.n.b.collection).values()),
+        "documents": list(
+            get_document_model().objects.filter(collection=b.n.b.collection).values()
+        ),
+        "collections": list(type(b.collection).objects.values_list("pk", "name", "path")),
+        "report": list(CampaignReport.objects.filter(union=b.n.b).values()),
+        "users": list(
+            get_user_model().objects.filter(pk__in=[b.editor.pk, b.approver.pk]).values()
+        ),
+        "task_state": type(b.task_state).objects.get(pk=b.task_state.pk).status,
+        "translations": list(Translation.objects.values()),
+        "redirects": list(Redirect.objects.values()),
+        "branding": b.n.b.site.sitebranding.__class__.objects.filter(site=b.n.b.site)
+        .values()
+        .first(),
+        "uploads": list(UploadedFile.objects.values_list("pk", flat=True)),
+    }
+
+
+def test_posting_to_every_admin_url_changes_nothing_of_another_union(client, network, union_b):
+    """Union A's approver POSTs (empty forms, B's ids) to every admin URL: B is untouched."""
+    client.force_login(_user(network, "approver"))
+    before = snapshot(union_b)
+    routes, requests, found, errors, statuses = walk(client, union_b, ALL_MARKERS, "post")
+    print(f"\napprover POST: {routes} routes, {requests} requests, {dict(statuses)}")
+    assert not errors and not found, (errors[:20], found[:20])
+    assert snapshot(union_b) == before
 
 
 def test_the_walk_finds_markers_where_they_may_be_seen(client, network, union_b):
