@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory
 from blog.models import Campaign
@@ -191,3 +191,71 @@ def test_settings_switcher_offers_only_the_unions_own_site(client, network, setu
     response = client.get("/admin/settings/sites/sitebranding/")
     assert response.status_code == 302
     assert response["Location"].endswith(f"/sitebranding/{network.a.site.pk}/")
+
+
+@pytest.mark.parametrize("role", ["union approver", "central department"])
+def test_no_admin_api_action_reaches_another_unions_page(client, network, setup, role):
+    """Every admin API page action, by an approver of A or by the central department, on a
+    page of union B: refused, and the page (and its tree) unchanged."""
+    approver, other, revision, *_ = setup
+    user = approver
+    if role == "central department":
+        user = get_user_model().objects.create_user("tg_api", password="x")
+        user.groups.add(network.central.approvers_group)
+    client.force_login(user)
+    other.title = "Bản nháp mới của Nội vụ"
+    draft = other.save_revision()
+    own_column = network.columns["trung-uong" if role == "central department" else "tu-phap"]
+    before = Page.objects.descendant_of(network.b.home_page).count()
+    actions = {
+        "publish": {},
+        "unpublish": {},
+        "delete": {},
+        "move": {"destination_page_id": own_column.pk, "position": "last-child"},
+        "copy": {"destination_page_id": own_column.pk},
+        "create_alias": {"destination_page_id": own_column.pk},
+        "convert_alias": {},
+        "copy_for_translation": {"locale": "en"},
+        "revert_to_page_revision": {"revision_id": revision.pk},
+    }
+    for action, data in actions.items():
+        response = client.post(
+            f"/admin/api/main/pages/{other.pk}/action/{action}/",
+            data,
+            content_type="application/json",
+        )
+        assert response.status_code in (400, 403, 404), (action, response.status_code)
+        assert not leaks(response), action
+    other.refresh_from_db()
+    assert other.live and other.title == "Bài của Nội vụ XYZ"
+    assert other.get_latest_revision().pk == draft.pk
+    assert Page.objects.descendant_of(network.b.home_page).count() == before
+    assert not Page.objects.filter(title__contains="Nội vụ XYZ").exclude(pk=other.pk).exists()
+
+
+def test_the_central_department_cannot_copy_into_or_restrict_a_union_page(client, network, setup):
+    _approver, other, *_ = setup
+    central = get_user_model().objects.create_user("tg_copy", password="x")
+    central.groups.add(network.central.approvers_group)
+    client.force_login(central)
+    own = ArticlePageFactory(parent=network.columns["trung-uong"], title="Bài trung ương")
+    before = Page.objects.descendant_of(network.b.home_page).count()
+    client.post(
+        f"/admin/pages/{own.pk}/copy/",
+        {
+            "new_title": "Bản sao",
+            "new_slug": "ban-sao",
+            "new_parent_page": network.columns["noi-vu"].pk,
+            "copy_subpages": False,
+            "publish_copies": True,
+        },
+    )
+    assert Page.objects.descendant_of(network.b.home_page).count() == before
+    response = client.post(
+        f"/admin/pages/{other.pk}/privacy/", {"restriction_type": "password", "password": "x"}
+    )
+    assert response.status_code in (403, 404)
+    assert not PageViewRestriction.objects.filter(page=other).exists()
+    assert client.post(f"/admin/pages/{other.pk}/lock/").status_code in (403, 404)
+    other.refresh_from_db()
+    assert not other.locked
