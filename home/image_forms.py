@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.forms import BaseImageForm
 
+from .uploads import use_checked_image_field
+
 ALT_TEXT_HELP = _(
     "Bắt buộc. Tả ngắn gọn nội dung ảnh cho người không xem được ảnh, "
     "ví dụ: “Chủ tịch Công đoàn trao quà Tết cho đoàn viên”."
@@ -14,6 +16,7 @@ class AltTextRequiredImageForm(BaseImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_checked_image_field(self)  # broken, oversized and SVG files: a form error, no 500
         field = self.fields.get("description")
         if field is not None:
             field.required = True

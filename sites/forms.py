@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.text import slugify_vi
+from home.uploads import CheckedImageField
 
 from .services import DEFAULT_COLOUR
 
@@ -29,7 +30,7 @@ class UnionCreateForm(forms.Form):
     address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
     facebook_url = forms.URLField(label=_("Trang Facebook"), required=False, assume_scheme="https")
     zalo_url = forms.URLField(label=_("Zalo OA"), required=False, assume_scheme="https")
-    logo = forms.ImageField(label=_("Logo"), required=False)
+    logo = CheckedImageField(label=_("Logo"), required=False)
     editor_username = forms.CharField(label=_("Biên tập viên: tên đăng nhập"), max_length=150)
     editor_email = forms.EmailField(label=_("Biên tập viên: thư điện tử"), required=False)
     editor_password = forms.CharField(

@@ -209,6 +209,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Refused before decoding (home.uploads): a 40-megapixel picture takes ~160 MB to decode.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.CheckedDocumentForm"
 # Every uploaded image needs a description (its alt text); see home.image_forms.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.AltTextRequiredImageForm"
 WAGTAIL_MODERATION_ENABLED = True
