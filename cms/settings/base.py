@@ -94,6 +94,14 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# How many load balancers / reverse proxies stand in front of the application, each appending
+# the address it received the request from to X-Forwarded-For. 0 (the default): the client's
+# address is REMOTE_ADDR and X-Forwarded-For is ignored. Set it to the real number behind a
+# proxy, or every client shares the proxy's address (and its lockouts). See cms/client_ip.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("TRUSTED_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
