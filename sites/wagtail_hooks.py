@@ -46,34 +46,6 @@ def register_union_admin_urls():
     return [path("unions/", include((urls, "union_admin"), namespace="union_admin"))]
 
 
-@hooks.register("register_admin_urls")
-def register_union_pages_urls():
-    from django.urls import include, path
-
-    from . import takedown
-
-    urls = [
-        path("", takedown.union_pages, name="index"),
-        path("<int:page_id>/go-bai/", takedown.take_down, name="take_down"),
-    ]
-    return [path("trang-cong-doan/", include((urls, "union_pages"), namespace="union_pages"))]
-
-
-class UnionPagesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("sites.take_down_page")
-
-
-@hooks.register("register_admin_menu_item")
-def register_union_pages_menu_item():
-    return UnionPagesMenuItem(
-        _("Trang của các công đoàn"),
-        reverse("union_pages:index"),
-        icon_name="doc-full-inverse",
-        order=160,
-    )
-
-
 class UnionsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("sites.view_union")

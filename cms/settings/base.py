@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "reports",
     "campaigns",
     "sitesearch",
+    "centre",
     "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",

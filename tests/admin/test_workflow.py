@@ -101,6 +101,9 @@ def test_central_takedown_notifies_the_unions_approvers(client, network, people)
     desk = client.get(reverse("union_pages:index"), {"union": "tu-phap"})
     take_down_url = reverse("union_pages:take_down", args=(article.pk,))
     assert "Bài cần gỡ" in desk.text and take_down_url in desk.text
+    # Its title search folds like the public search: typed without diacritics.
+    assert "Bài cần gỡ" in client.get(reverse("union_pages:index"), {"q": "BAI can go"}).text
+    assert "Bài cần gỡ" not in client.get(reverse("union_pages:index"), {"q": "bai khac"}).text
     # Wagtail's own unpublish is not the centre's to use on a union page.
     assert client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,))).status_code in (
         403,

@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from .network import get_network
-from .permissions import paths_q
-from .services import can_take_down, take_down_page
+from cms.text import search_terms
+from sites.network import get_network
+from sites.permissions import paths_q
+from sites.services import can_take_down, take_down_page
+from sitesearch.models import SearchEntry
 
 PER_PAGE = 30
 
@@ -51,8 +53,13 @@ def union_pages(request):
         .only("id", "title", "path", "depth", "url_path", "last_published_at", "live")
     )
     query = request.GET.get("q", "").strip()[:200]
-    if query:
-        pages = pages.filter(title__icontains=query)
+    words = search_terms(query).split()
+    if words:
+        # Titles folded like the public search: "tet" finds "Tết", "dong bao" "đồng bào".
+        entries = SearchEntry.objects.all()
+        for word in words:
+            entries = entries.filter(title__contains=f" {word} ")
+        pages = pages.filter(pk__in=entries.values("page_id"))
     paginator = Paginator(pages, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("p"))
     rows = [
@@ -60,7 +67,7 @@ def union_pages(request):
     ]
     return TemplateResponse(
         request,
-        "sites/admin/takedown_index.html",
+        "centre/union_pages.html",
         {
             "rows": rows,
             "page_obj": page_obj,
@@ -87,7 +94,7 @@ def take_down(request, page_id):
         return redirect("union_pages:index")
     return TemplateResponse(
         request,
-        "sites/admin/takedown_confirm.html",
+        "centre/take_down.html",
         {
             "page": page,
             "site": get_network(request).site_for_path(page.path),
