@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.file_access import FileAccessFormMixin
@@ -166,6 +166,22 @@ class BasePage(FoldedSlugMixin, Page):
         if page is not None:
             request._route_chain = [self, *chain[:-1]]
         return page
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Wagtail's list of every site's root (for page URLs), from the network snapshot
+        (sites.snapshot: kept in memory under the version every site or page change bumps)
+        rather than from the shared cache alone: without it (Redis down) Wagtail would
+        rebuild it with a query per site for every request."""
+        from wagtail.models.sites import SiteRootPath
+
+        from sites.snapshot import cached
+
+        holder = cache_object or kwargs.get("request") or self
+        paths = getattr(holder, "_wagtail_cached_site_root_paths", None)
+        if paths is None:
+            rows = cached("site-root-paths", lambda: [tuple(p) for p in Site.get_site_root_paths()])
+            paths = holder._wagtail_cached_site_root_paths = [SiteRootPath(*p) for p in rows]
+        return paths
 
     def get_view_restrictions(self):
         """Wagtail checks this on every page served (two queries). Most pages have no

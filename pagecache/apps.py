@@ -7,4 +7,8 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Bộ nhớ đệm trang")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from cms.cache import on_recovery
+
+        from . import cache, checks, signals  # noqa: F401
+
+        on_recovery(cache.recover)

@@ -15,10 +15,28 @@ stored under an evicted counter can never become valid again.
 Each process also keeps the entries it stored or served last in memory (at most
 PAGE_CACHE_LOCAL_BYTES of page content, until the entry's own expiry): a hit on one of them
 reads only the counters from the shared cache, not the page.
+
+When the shared cache cannot be reached (cms.cache makes every operation a miss) pages are
+rendered and not stored, and a bump is lost. Nothing stored before may then be served again:
+
+- a process that saw the cache fail makes everything stale (a fresh ``global`` counter,
+  Wagtail's site paths dropped: `make_everything_stale`) when the cache answers again, before
+  it reads anything from it (cms.cache.on_recovery);
+- a bump that did not reach the cache also changes the *cache epoch* in the database
+  (pagecache.models). The cache holds the epoch it was last brought up to date with; a
+  rendered page reads both (in round trips it makes anyway) and, if they differ, makes
+  everything stale and is not stored. This covers a process that changed content during the
+  outage and exited before it ended (a management command): its loss is seen by the first
+  page rendered in any process afterwards, and by every process that starts afterwards
+  before it serves anything (check_epoch_once).
+
+The one window left: when the process that lost a bump exited before the cache came back (or
+could not reach it while others could), a process that saw no error and was already running
+may serve what the cache held until any process renders a page, at most PAGE_CACHE_TIMEOUT.
+With web traffic during the outage every web process sees it, and the first case applies.
 """
 
 import hashlib
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -26,9 +44,14 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 
+from cms import cache as shared
+from pagecache.models import fresh as _fresh
+
 PREFIX = "pagecache:"
 GLOBAL = "global"
 NETWORK = "network"
+# The cache epoch (pagecache.models) the cache was last brought up to date with.
+EPOCH_KEY = f"{PREFIX}epoch"
 
 
 def site_counter(site_id):
@@ -39,15 +62,12 @@ def _key(name):
     return f"{PREFIX}gen:{name}"
 
 
-def _fresh():
-    return secrets.randbits(62)
-
-
-def generations(names):
-    """The current value of each counter, creating missing ones."""
+def generations(names, *, with_epoch=False):
+    """The current value of each counter, creating missing ones (None: the cache cannot be
+    reached). With `with_epoch`, also the cache's epoch, under EPOCH_KEY (None if unset)."""
     keys = {_key(n): n for n in names}
-    found = cache.get_many(list(keys))
-    values = {}
+    found = cache.get_many([*keys, EPOCH_KEY] if with_epoch else list(keys))
+    values = {EPOCH_KEY: found.get(EPOCH_KEY)} if with_epoch else {}
     for key, name in keys.items():
         if key in found:
             values[name] = found[key]
@@ -58,12 +78,65 @@ def generations(names):
 
 
 def bump(*names):
-    for name in names:
-        key = _key(name)
-        try:
-            cache.incr(key)
-        except ValueError:  # missing: any fresh value differs from what entries recorded
-            cache.set(key, _fresh(), timeout=None)
+    with shared.watch() as outcome:
+        for name in names:
+            key = _key(name)
+            try:
+                cache.incr(key)
+            except ValueError:  # missing: any fresh value differs from what entries recorded
+                cache.set(key, _fresh(), timeout=None)
+    if outcome.failed:  # lost: whatever the cache still holds may show the old content
+        from sites.snapshot import bump_cache_epoch
+
+        bump_cache_epoch()
+
+
+def make_everything_stale():
+    """No entry stored so far is served again, in any process; Wagtail's cached site paths
+    are read again. For when invalidations may have been lost (see the module docstring)."""
+    from wagtail.models import Site
+
+    cache.set(_key(GLOBAL), _fresh(), timeout=None)
+    local_entries.clear()
+    Site.clear_site_root_paths_cache()
+    cache.delete("wagtail_locales_display_name")
+
+
+def recover():
+    """The cache answers again after this process saw it fail (cms.cache.on_recovery)."""
+    from sites.snapshot import cache_epoch
+
+    make_everything_stale()
+    cache.set(EPOCH_KEY, cache_epoch(), timeout=None)
+
+
+def epoch_is_current(seen):
+    """Whether the cache is up to date with the database's cache epoch, `seen` being what
+    it held (generations(..., with_epoch=True)); if not, make it so: everything is stale."""
+    from sites.snapshot import cache_epoch
+
+    current = cache_epoch()
+    if seen is None:  # a new (or emptied) cache: nothing in it predates the epoch
+        cache.add(EPOCH_KEY, current, timeout=None)
+        return True
+    if seen == current:
+        return True
+    make_everything_stale()
+    cache.set(EPOCH_KEY, current, timeout=None)
+    return False
+
+
+_epoch_checked = False
+
+
+def check_epoch_once():
+    """A process's first use of the cache: bring it up to date with the cache epoch before
+    serving anything from it (a process started after an outage sees the losses at once)."""
+    global _epoch_checked
+    if not _epoch_checked:
+        with shared.watch() as outcome:
+            epoch_is_current(cache.get(EPOCH_KEY))
+        _epoch_checked = not outcome.failed
 
 
 def entry_key(parts):

@@ -1,5 +1,14 @@
+"""A per-process cache cannot serve several web processes: what one process clears (a page
+made private, a union taken offline, a new site address in Wagtail's cached site paths), the
+others keep. With several processes and no shared cache (REDIS_URL), the site refuses to
+start: an ERROR here, which `manage.py check`/`migrate` report and cms/wsgi.py raises when
+the web process loads."""
+
+import os
+import re
+
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 PROCESS_LOCAL = (
     "django.core.cache.backends.locmem.LocMemCache",
@@ -7,11 +16,37 @@ PROCESS_LOCAL = (
 )
 
 
-@register()
+def web_processes():
+    """How many web processes the deployment says it runs (1 if it says nothing):
+    WEB_CONCURRENCY (the Dockerfile's gunicorn workers) or gunicorn's --workers/-w in
+    GUNICORN_CMD_ARGS."""
+    counts = []
+    if (value := os.environ.get("WEB_CONCURRENCY", "").strip()).isdigit():
+        counts.append(int(value))
+    args = os.environ.get("GUNICORN_CMD_ARGS", "")
+    counts += [int(n) for n in re.findall(r"(?:--workers[= ]|-w ?)(\d+)", args)]
+    return max(counts, default=1)
+
+
+@register(Tags.caches)
 def shared_cache(app_configs, **kwargs):
-    """With several web processes a per-process cache cannot be cleared by the others."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if settings.PAGE_CACHE_ENABLED and not settings.DEBUG and backend in PROCESS_LOCAL:
+    if settings.DEBUG or backend not in PROCESS_LOCAL:
+        return []
+    processes = web_processes()
+    if processes > 1:
+        return [
+            Error(
+                f"{processes} web processes (WEB_CONCURRENCY or gunicorn --workers) share no "
+                "cache: the default cache is per process, so a change made in one process "
+                "(a page made private, a union taken offline, a site's address) is not seen "
+                "by the others.",
+                hint="Set REDIS_URL to a Redis every process uses, or run one process "
+                "(WEB_CONCURRENCY=1).",
+                id="pagecache.E001",
+            )
+        ]
+    if settings.PAGE_CACHE_ENABLED:
         return [
             Warning(
                 "The page cache uses a per-process cache.",
@@ -21,3 +56,13 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def refuse_to_start():
+    """Raise if a cache check fails (for the web process, which runs no checks itself)."""
+    from django.core import checks
+    from django.core.exceptions import ImproperlyConfigured
+
+    errors = [m for m in checks.run_checks(tags=[Tags.caches]) if m.is_serious()]
+    if errors:
+        raise ImproperlyConfigured("\n".join(f"{e}\nHINT: {e.hint}" for e in errors))

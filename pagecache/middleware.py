@@ -12,7 +12,10 @@ static files, query strings with parameters other than the listing filters, and 
 that are not 200, stream, set a cookie, use the CSRF token, or say ``private``/``no-cache``/
 ``no-store`` (restricted pages answer with a password form, which uses the CSRF token, or a
 redirect to the login page). The ``X-Cache`` header says HIT, MISS (rendered and stored) or
-BYPASS.
+BYPASS (rendered, not stored).
+
+When the shared cache cannot be reached every page is rendered from the database and
+answered with BYPASS (see store, "when the shared cache cannot be reached").
 """
 
 from django.conf import settings
@@ -21,6 +24,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from wagtail.models import Site
+
+from cms import cache as shared
 
 from . import cache as store
 
@@ -76,13 +81,9 @@ class PageCacheMiddleware:
             private_headers(response)
             return self._mark(response, "BYPASS")
 
-        if not set(request.GET).issubset(ALLOWED_PARAMS):
-            response = self.get_response(request)
-            if self._storable(request, response):
-                public_headers(response, long_lived=False)
-            elif self._is_personal_response(request, response):
-                private_headers(response)
-            return self._mark(response, "BYPASS")
+        if not set(request.GET).issubset(ALLOWED_PARAMS) or not shared.available():
+            return self._bypass(request, self.get_response(request))
+        store.check_epoch_once()
 
         parts = self._key_parts(request)
         key = store.entry_key(parts)
@@ -97,13 +98,18 @@ class PageCacheMiddleware:
         if site is None:
             return self._mark(self.get_response(request), "BYPASS")
         names = [store.GLOBAL, store.site_counter(site.pk), store.NETWORK]
-        before = store.generations(names)
+        before = store.generations(names, with_epoch=True)
 
         response = self.get_response(request)
         if not self._storable(request, response):
             if self._is_personal_response(request, response):
                 private_headers(response)
             return self._mark(response, "BYPASS")
+        if not (
+            all(before[n] is not None for n in names)  # else the cache could not be reached
+            and store.epoch_is_current(before[store.EPOCH_KEY])
+        ):
+            return self._bypass(request, response)
 
         self._learn(parts[1], names)
         public_headers(response, long_lived=not request.GET)
@@ -121,6 +127,14 @@ class PageCacheMiddleware:
             },
         )
         return self._mark(response, "MISS")
+
+    def _bypass(self, request, response):
+        """Answer without storing: public headers if it could have been stored."""
+        if self._storable(request, response):
+            public_headers(response, long_lived=False)
+        elif self._is_personal_response(request, response):
+            private_headers(response)
+        return self._mark(response, "BYPASS")
 
     def _learn(self, host, names):
         """Remember which counters this host's pages depend on (see store.get_entry)."""

@@ -7,16 +7,19 @@ restricted) change rarely but are read on every page. They are kept in Django's 
 to the data behind them (listed in sites.changes) bumps the version, so the next read
 reloads: a stale menu, branding or listing exclusion is never served. A request reads the
 version once and then takes what this process loaded under it from memory.
+
+The versions live in the database (pagecache.models), not in the cache: what a process keeps
+in memory decides who may see a page (view restrictions, offline unions, private branches), so
+it is only used under a version every process reads from the same place, at every request.
+When the shared cache is unreachable the versions and the data still come from the database
+(the cache is a miss: cms.cache), and nothing the cache missed can be served afterwards.
 """
 
 import threading
-import time
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 
-VERSION_KEY = "network-snapshot:version"
-STRUCTURE_KEY = "network-snapshot:structure"
 TIMEOUT = 60 * 60 * 24
 # Kept in memory per version at most (counts are keyed by query: readers choose how many).
 MAX_VALUES = 2000
@@ -29,14 +32,10 @@ _values_version = None
 
 
 def _read_versions():
-    """(version, structure version) in one read, creating missing ones."""
-    found = cache.get_many([VERSION_KEY, STRUCTURE_KEY])
-    for key in (VERSION_KEY, STRUCTURE_KEY):
-        if key not in found:
-            # A fresh number (not 1) so a cache emptied and refilled never reuses old entries.
-            cache.add(key, time.time_ns(), timeout=None)
-            found[key] = cache.get(key, 0)
-    return found[VERSION_KEY], found[STRUCTURE_KEY]
+    """{name: value} of the versions (pagecache.models), in one query."""
+    from pagecache import models as versions
+
+    return versions.read()
 
 
 def _versions():
@@ -50,14 +49,19 @@ def _versions():
 
 def version():
     """Changes with everything listed in sites.changes (but report reviews)."""
-    return _versions()[0]
+    return _versions()["snapshot"]
 
 
 def structure_version():
     """Changes only with the network itself (sites.changes.Change.everything): unions,
     sites, campaigns, columns, locales, images and documents edited. What depends on a page's
     own fields plus these (an article card) is cached under it and the fields."""
-    return _versions()[1]
+    return _versions()["structure"]
+
+
+def cache_epoch():
+    """Changes when an invalidation could not reach the shared cache (pagecache.cache)."""
+    return _versions()["epoch"]
 
 
 def _request_started(**kwargs):
@@ -74,13 +78,18 @@ request_finished.connect(_request_finished, dispatch_uid="network-snapshot-reque
 
 def bump(structure=False):
     """Make every cached entry stale (and what depends on the structure, if it changed)."""
+    from pagecache import models as versions
+
     _local.versions = None
-    for key in (VERSION_KEY, STRUCTURE_KEY) if structure else (VERSION_KEY,):
-        try:
-            cache.incr(key)
-        except ValueError:  # none yet: nothing cached under one either
-            _read_versions()
-            cache.incr(key)
+    versions.bump(*(("snapshot", "structure") if structure else ("snapshot",)))
+
+
+def bump_cache_epoch():
+    """An invalidation did not reach the shared cache: see pagecache.cache."""
+    from pagecache import models as versions
+
+    _local.versions = None
+    versions.bump("epoch")
 
 
 def cached(name, loader, request=None):

@@ -138,12 +138,16 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every web process), local memory otherwise.
+# cms.cache.RedisCache is fail-soft: an unreachable Redis is a miss, never an error; it gives
+# up on a connection or an answer after REDIS_TIMEOUT seconds.
 if os.environ.get("REDIS_URL"):
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
     CACHES = {
         "default": {
             "BACKEND": "cms.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
 else:
