@@ -63,6 +63,31 @@ class NewsHubFilterForm(forms.Form):
         data = sorted((key, tuple(values)) for key, values in items)
         return repr((data, structure_version(), get_language()))
 
+    def canonical_fields(self):
+        """The filters given once with a canonical value, which the page cache may store
+        (see pagecache): empty ("all"), a known choice, an existing tag's slug, a date
+        written YYYY-MM-DD."""
+        from taggit.models import Tag
+
+        self.is_valid()
+        fields = []
+        for name in self.fields:
+            raw = self.data.get(name)
+            if raw is None or name in self.errors:
+                continue
+            value = self.cleaned_data.get(name)
+            if raw == "":
+                fields.append(name)
+            elif name in ("from", "to"):
+                if value is not None and raw == value.isoformat():
+                    fields.append(name)
+            elif name == "tag":
+                if raw == value and Tag.objects.filter(slug=raw).exists():
+                    fields.append(name)
+            elif raw == value:  # a choice
+                fields.append(name)
+        return fields
+
     def valid_filters(self):
         """The filters that passed validation (all of them when the form is valid)."""
         self.is_valid()

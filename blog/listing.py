@@ -214,14 +214,23 @@ def cached_count(queryset):
     return cached(f"count:{digest}", queryset.count)
 
 
-def paginate(request, queryset, per_page=PER_PAGE):
-    """A page of results; a missing, malformed or out-of-range number gives a valid page.
+def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True):
+    """A page of results; a missing, malformed or out-of-range number gives a valid page
+    (the first or the last), which the page cache does not store (pagecache.canonical).
 
     `page_links` lists the page numbers to link to (None for a gap), for the pagination bar.
+    The count is cached (cached_count) unless `cache_count` is false: for queries made of
+    free text (tags, dates, search words) that anyone can vary without end.
     """
+    from pagecache import canonical
+
     paginator = Paginator(queryset, per_page)
-    paginator.count = cached_count(queryset)  # (a cached_property on Paginator)
-    page = paginator.get_page(request.GET.get("page"))
+    # (a cached_property on Paginator)
+    paginator.count = cached_count(queryset) if cache_count else queryset.count()
+    number = request.GET.get("page")
+    page = paginator.get_page(number)
+    if number == str(page.number):
+        canonical(request, "page")
     page.page_links = [
         None if number == Paginator.ELLIPSIS else number
         for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

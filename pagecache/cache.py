@@ -139,6 +139,23 @@ def check_epoch_once():
         _epoch_checked = not outcome.failed
 
 
+def take_variant(site_id, recorded):
+    """Whether one more address with a query string may be stored for this site: at most
+    PAGE_CACHE_MAX_VARIANTS per site while its counters (`recorded`) are unchanged and within
+    PAGE_CACHE_TIMEOUT (the budget's own lifetime, like the entries')."""
+    limit = settings.PAGE_CACHE_MAX_VARIANTS
+    if limit <= 0:
+        return False
+    names = (GLOBAL, site_counter(site_id))
+    key = f"{PREFIX}variants:{site_id}:" + ":".join(str(recorded.get(n)) for n in names)
+    cache.add(key, 0, timeout=settings.PAGE_CACHE_TIMEOUT)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired or evicted between the two calls
+        return False
+    return count is not None and count <= limit
+
+
 def entry_key(parts):
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"{PREFIX}page:{digest}"

@@ -14,8 +14,10 @@ that are not 200, stream, set a cookie, use the CSRF token, or say ``private``/`
 redirect to the login page). The ``X-Cache`` header says HIT, MISS (rendered and stored) or
 BYPASS (rendered, not stored).
 
-When the shared cache cannot be reached every page is rendered from the database and
-answered with BYPASS (see store, "when the shared cache cannot be reached").
+An address with a query string is stored only if it is canonical (see pagecache: the view
+vouched for every parameter) and its site has not used up its budget of such addresses
+(store.take_variant). When the shared cache cannot be reached every page is rendered from the
+database and answered with BYPASS (see store, "when the shared cache cannot be reached").
 """
 
 from django.conf import settings
@@ -28,6 +30,7 @@ from wagtail.models import Site
 from cms import cache as shared
 
 from . import cache as store
+from . import is_canonical
 
 # The listing filters (news hub, network feed, search) and pagination.
 ALLOWED_PARAMS = frozenset(
@@ -108,6 +111,8 @@ class PageCacheMiddleware:
         if not (
             all(before[n] is not None for n in names)  # else the cache could not be reached
             and store.epoch_is_current(before[store.EPOCH_KEY])
+            and is_canonical(request)
+            and (not request.GET or store.take_variant(site.pk, before))
         ):
             return self._bypass(request, response)
 

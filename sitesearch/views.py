@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from blog.listing import paginate
 from home.sharing import view_share_meta
+from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
 from sites.network import get_network
 
 from .forms import SearchForm
@@ -57,6 +58,23 @@ def build_results(request, entries, network):
     return results
 
 
+def vouch_for_cache(request, form, results_page):
+    """Which parameters the page cache may store the answer under (see pagecache): a query
+    of at most SEARCH_MAX_STORED_LENGTH characters as typed that finds something, a known
+    union (or all)."""
+    query = request.GET.get("q")
+    if (
+        query
+        and query == form.query
+        and len(query) <= SEARCH_MAX_STORED_LENGTH
+        and results_page.paginator.count
+    ):
+        canonical(request, "q")
+    union = request.GET.get("union")
+    if union is not None and "union" in form.fields and (union == "" or form.chosen_site()):
+        canonical(request, "union")
+
+
 def search(request):
     site = Site.find_for_request(request)
     network = get_network(request)
@@ -76,7 +94,9 @@ def search(request):
 
     terms = form.terms
     hits = find(terms, [s.site_id for s in sites], request)
-    results_page = paginate(request, hits, per_page=PER_PAGE)
+    # Search words vary without end: their counts are not cached (blog.listing.paginate).
+    results_page = paginate(request, hits, per_page=PER_PAGE, cache_count=False)
+    vouch_for_cache(request, form, results_page)
     return TemplateResponse(
         request,
         "sitesearch/search.html",

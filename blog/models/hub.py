@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from home.mixins import BasePage, IntroMixin
+from pagecache import canonical
 from sites.network import get_network
 
 from ..forms import NewsHubFilterForm
@@ -47,7 +48,11 @@ class NewsHubPage(IntroMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
         filter_form = self.get_filter_form(request, network)
-        articles = paginate(request, self.get_articles(network, filter_form))
+        free_text = filter_form.valid_filters().keys() & {"tag", "from", "to"}
+        articles = paginate(
+            request, self.get_articles(network, filter_form), cache_count=not free_text
+        )
+        canonical(request, *filter_form.canonical_fields())
         context.update(
             filter_form=filter_form,
             articles=articles,

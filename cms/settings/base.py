@@ -259,6 +259,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds
 # Page content each web process also keeps in memory (a hit then reads only the counters).
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(8 * 1024 * 1024)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
+# Addresses with a query string (canonical filters, pages, searches) stored per site while its
+# counters are unchanged and within PAGE_CACHE_TIMEOUT; see pagecache/__init__.py.
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("PAGE_CACHE_MAX_VARIANTS", "300"))
 # Shared caches (CDN) for addresses without a query string; raise it when purging is set up.
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
 # Make the renditions public pages show (cards, sharing picture, hub photos, materials, logos)

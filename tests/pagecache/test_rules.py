@@ -117,7 +117,9 @@ def test_listing_filters_are_part_of_the_key(network, reader):
     assert "Tin riêng Nội vụ" in b and "Tin riêng Tư pháp" not in b
     # The same filters in another order are the same entry.
     assert reader.get(hub + "?kind=&union=tu-phap", network.central)["X-Cache"] == "HIT"
-    assert reader.get(hub + "?union=tu-phap&page=2", network.central)["X-Cache"] == "MISS"
+    # A page the listing does not have is answered (with its last page) but not stored.
+    response = reader.get(hub + "?union=tu-phap&page=2", network.central)
+    assert (response.status_code, response["X-Cache"]) == (200, "BYPASS")
 
 
 def test_the_host_is_part_of_the_key(network, reader):
