@@ -105,9 +105,12 @@ def test_junk_requests_are_answered_but_not_stored(listing, reader, counted_cach
         assert response.status_code == 200, url
         assert response["X-Cache"] == "BYPASS", url
 
-    # Nothing: no page, no listing count, no counter (the sites and the counts of the
-    # listings filtered by known values were all made before).
-    assert set(counted_cache._cache) == stored
+    # Nothing of theirs: no page, no listing count, no counter (the sites and the counts of
+    # the listings filtered by known values were all made before). Wagtail may have written
+    # its one list of the sites' roots again.
+    added = set(counted_cache._cache) - stored
+    assert not [key for key in added if "pagecache:" in key or "network-snapshot:" in key]
+    assert len(added) <= 1, added
     # Real filter values are still served from the cache.
     for make in CANONICAL:
         assert reader.get(*make(n))["X-Cache"] == "HIT", make(n)
