@@ -16,6 +16,7 @@ from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from sites.models import SiteBranding
 from tests.forms import article_form
+from tests.users import member
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +36,6 @@ def document(union, title, name="tai-lieu.txt"):
     return doc
 
 
-def user_in(group, name):
-    user = get_user_model().objects.create_user(name, f"{name}@example.vn", "x")
-    user.groups.add(group)
-    return user
-
-
 @pytest.fixture
 def files(network):
     from types import SimpleNamespace
@@ -50,7 +45,7 @@ def files(network):
     return SimpleNamespace(
         n=network,
         article=article,
-        editor=user_in(network.a.editors_group, "bientap-a"),
+        editor=member(network.a.editors_group, "bientap-a"),
         own=image(network.a, "Ảnh Tư pháp", "Đoàn viên Bộ Tư pháp nhận quà"),
         shared=image(network.central, "Ảnh dùng chung", "Biểu trưng Tết Sum vầy"),
         foreign=image(network.b, SECRET_TITLE, SECRET_ALT),
@@ -203,7 +198,7 @@ def test_preview_never_shows_another_unions_files(client, files):
 
 def test_the_central_department_cannot_use_a_unions_private_image(client, files):
     f = files
-    centre = user_in(f.n.central.approvers_group, "duyet-tw")
+    centre = member(f.n.central.approvers_group, "duyet-tw")
     article = ArticlePageFactory(parent=f.n.columns["trung-uong"], title="Tin trung tâm")
     client.force_login(centre)
 
@@ -231,7 +226,7 @@ def test_a_superuser_may_use_any_collection(client, files):
 
 def test_site_logo_only_from_the_unions_own_or_shared_collection(client, files):
     f = files
-    approver = user_in(f.n.a.approvers_group, "duyet-a")
+    approver = member(f.n.a.approvers_group, "duyet-a")
     client.force_login(approver)
     url = f"/admin/settings/sites/sitebranding/{f.n.a.site.pk}/"
     data = {"primary_colour": "#123456", "tagline": "Khẩu hiệu mới"}
@@ -257,7 +252,7 @@ def test_report_documents_of_another_union_are_still_refused(client, files):
 
     f = files
     make_template(f.n.campaign)
-    approver = user_in(f.n.a.approvers_group, "duyet-a")
+    approver = member(f.n.a.approvers_group, "duyet-a")
     client.force_login(approver)
     url = reverse("campaign_reports:report", args=[f.n.campaign.pk, f.n.a.pk])
     data = {f"fig_{k}": v for k, v in full_values().items()}

@@ -1,31 +1,25 @@
 """Write -> submit -> approve (publishes) or reject (with a comment the editor sees)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from blog.models import ArticlePage
 from tests.forms import article_form
+from tests.users import member
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(name, group):
-    user = get_user_model().objects.create_user(name, f"{name}@example.vn", "x")
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture
 def people(network):
     return {
-        "editor_a": make_user("ed_a", network.a.editors_group),
-        "approver_a": make_user("ap_a", network.a.approvers_group),
-        "editor_b": make_user("ed_b", network.b.editors_group),
-        "approver_b": make_user("ap_b", network.b.approvers_group),
-        "central": make_user("tg", network.central.approvers_group),
+        "editor_a": member(network.a.editors_group, "ed_a"),
+        "approver_a": member(network.a.approvers_group, "ap_a"),
+        "editor_b": member(network.b.editors_group, "ed_b"),
+        "approver_b": member(network.b.approvers_group, "ap_b"),
+        "central": member(network.central.approvers_group, "tg"),
     }
 
 
@@ -95,7 +89,7 @@ def test_central_takedown_notifies_the_unions_approvers(client, network, people)
     from blog.factories import ArticlePageFactory
 
     article = ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài cần gỡ")
-    central = make_user("tuyengiao", network.central.approvers_group)
+    central = member(network.central.approvers_group, "tuyengiao")
     client.force_login(central)
     # The centre's desk lists the union's live page with a take-down button.
     desk = client.get(reverse("union_pages:index"), {"union": "tu-phap"})
@@ -130,7 +124,7 @@ def test_central_takedown_notifies_the_unions_approvers(client, network, people)
 
 
 def test_the_desk_takes_down_neither_home_pages_nor_central_pages(client, network, people):
-    central = make_user("tuyengiao", network.central.approvers_group)
+    central = member(network.central.approvers_group, "tuyengiao")
     client.force_login(central)
     for page in (network.a.home_page, network.columns["trung-uong"]):
         assert client.post(reverse("union_pages:take_down", args=(page.pk,))).status_code == 403
@@ -152,3 +146,26 @@ def test_unpublishing_ones_own_page_sends_no_takedown_mail(client, network, peop
     article.refresh_from_db()
     assert not article.live
     assert not [m for m in mail.outbox if "Bài tự gỡ" in m.subject]
+
+
+def test_the_desk_runs_the_same_queries_for_more_unions_and_pages(client, network, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from blog.factories import ArticlePageFactory
+
+    client.force_login(people["central"])
+    url = reverse("union_pages:index")
+
+    def count():
+        client.get(url)  # warm-up: sessions, site roots
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    ArticlePageFactory(parent=network.columns["tu-phap"])
+    before = count()
+    for union in ("tu-phap", "noi-vu"):
+        for _ in range(6):
+            ArticlePageFactory(parent=network.columns[union])
+    assert count() == before
