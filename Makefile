@@ -74,9 +74,11 @@ test: install-dev browser quality-tools
 screenshots: install-dev browser
 	$(BIN)/python -m tests.quality.screenshots var/screenshots
 
+# ruff (lint and format) and import-linter (the layers of docs/architecture.md, pyproject.toml).
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -98,7 +98,7 @@ def add_unions(builder, count, columns, campaigns, hashed_password):
     """``count`` more unions, each through provision_union, with columns and two accounts."""
     from django.contrib.auth import get_user_model
 
-    from sites.services import ensure_locales
+    from centre.services import ensure_locales
 
     ensure_locales()
     User = get_user_model()
@@ -132,8 +132,8 @@ def add_reports(unions, campaign):
     """An accepted result report from each added union, through reports.services."""
     from django.contrib.auth import get_user_model
 
+    from demo.reports import _values
     from reports import services
-    from reports.demo import _values
     from sites.models import Union
 
     User = get_user_model()
@@ -179,8 +179,8 @@ def bulk_articles(per_site, images, rng):
 
     from blog.models import ArticlePage, ColumnPage
     from blog.models.pages import ArticlePageTag
-    from cms.text import slugify_vi
-    from sites.demo import content
+    from core.text import slugify_vi
+    from demo import content
     from sites.models import Union
 
     article_ct = ContentType.objects.get_for_model(ArticlePage)
@@ -318,8 +318,8 @@ def main(argv=None):
     from django.db import transaction
 
     from blog.models import Campaign, Column
-    from sites.demo import content
-    from sites.demo.loader import DEMO_PASSWORD, DemoBuilder, load_demo
+    from demo import content
+    from demo.loader import DEMO_PASSWORD, DemoBuilder, load_demo
     from sites.models import Union
 
     rng = random.Random(args.seed)

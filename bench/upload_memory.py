@@ -52,7 +52,7 @@ def setup_database():
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from sites.services import provision_union
+    from centre.services import provision_union
 
     call_command("migrate", verbosity=0, interactive=False)
     provision_union(
@@ -99,7 +99,7 @@ def measure(picture):
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
-    from blog.renditions import listing_rendition_specs
+    from core.renditions import listing_rendition_specs
     from sites.models import Union
 
     settings.LISTING_RENDITIONS_ON_SAVE = True  # as in production

@@ -7,7 +7,11 @@ class BlogConfig(AppConfig):
     verbose_name = _("Tin bài")
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .renditions import connect_signals
+        # Django requires models to be imported once the registry is ready.
+        from core.changes import structure_model
 
-        connect_signals()
+        from . import signals  # noqa: F401  (tag slugs)
+        from .models import Campaign, Column
+
+        for model in (Campaign, Column):
+            structure_model(model)

@@ -19,7 +19,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .listing import OG_IMAGE_SPEC, for_cards, in_sites, visible
+from core.renditions import OG_IMAGE_SPEC
+
+from .listing import for_cards, in_sites, visible
 from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage
 from .seo import answering_site
 

@@ -1,16 +1,15 @@
 from django import forms
 from django.db.models import Q, Subquery
-from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.widgets import Select
-from sites.snapshot import structure_version
+from core.tree import parent_path_expression
+from core.widgets import Select
+from pagecache.snapshot import structure_version
 
 from .listing import in_sites
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-TREE_STEP = 4  # treebeard's path step: a page's parent path is its path minus 4 characters
 
 
 class NewsHubFilterForm(forms.Form):
@@ -109,9 +108,9 @@ class NewsHubFilterForm(forms.Form):
             column_paths = ColumnPage.objects.filter(
                 column_id=self.column_ids[filters["column"]]
             ).values("path")
-            queryset = queryset.annotate(
-                parent_path=Substr("path", 1, Length("path") - TREE_STEP)
-            ).filter(parent_path__in=Subquery(column_paths))
+            queryset = queryset.annotate(parent_path=parent_path_expression()).filter(
+                parent_path__in=Subquery(column_paths)
+            )
         if "kind" in filters:
             queryset = queryset.filter(kind=filters["kind"])
         if "tag" in filters:

@@ -21,12 +21,9 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
-from sites.snapshot import cached, structure_version
+from core.renditions import CARD_RENDITION_SPECS
+from pagecache.snapshot import cached, structure_version
 
-# Card pictures: two sizes in WebP with a JPEG fallback, fetched with the page of cards
-# (for_cards) and made into a <picture> by card_picture.
-CARD_PICTURE = "fill-{480x270,960x540}-c100 format-{webp,jpeg}"
-CARD_RENDITION_SPECS = Filter.expand_spec(CARD_PICTURE)
 # Parsed once per process: a Filter keeps its parsed operations.
 CARD_FILTERS = [Filter(spec=spec) for spec in CARD_RENDITION_SPECS]
 CARD_PICTURE_ATTRS = {
@@ -36,8 +33,6 @@ CARD_PICTURE_ATTRS = {
     "alt": "",
 }
 THUMBNAIL_SPEC = CARD_RENDITION_SPECS
-# Lead image for sharing (Open Graph) and feed enclosures.
-OG_IMAGE_SPEC = "fill-1200x630-c100"
 PER_PAGE = 20
 
 
@@ -58,7 +53,7 @@ def _load_excluded_paths():
 
 def excluded_paths(request=None):
     """Tree paths of the branches listings keep out: unpublished pages with children and
-    restricted (private) pages; cached across requests (see sites.snapshot)."""
+    restricted (private) pages; cached across requests (see pagecache.snapshot)."""
     return cached("excluded-paths", _load_excluded_paths, request)
 
 
@@ -205,7 +200,7 @@ def for_cards(queryset, image_spec=THUMBNAIL_SPEC, prefetch=True):
 
 def cached_count(queryset):
     """`queryset.count()`, cached under the network snapshot's version (every change to
-    what the public sees bumps it, see sites.changes) and keyed by the query itself."""
+    what the public sees bumps it, see core.changes) and keyed by the query itself."""
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # .none(), or a filter that can match nothing
@@ -243,7 +238,7 @@ class ArticleCard:
 
     Its HTML is kept per process (the "fragments" cache) under `cache_key`: everything the
     card shows, i.e. the article's own fields, the network's structure version (site
-    addresses, union names, images: see sites.snapshot.structure_version) and the language.
+    addresses, union names, images: see pagecache.snapshot.structure_version) and the language.
     The address and the picture are only worked out when the card is rendered.
     """
 

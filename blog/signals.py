@@ -8,7 +8,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from cms.text import slugify_vi
+from core.text import slugify_vi
 
 
 def folded_tag_slug(name, exclude_pk=None):

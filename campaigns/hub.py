@@ -5,7 +5,7 @@ one grouped count per union, one ranked query for the latest articles of every c
 window function), one for the photo strip, ONE for the renditions of every picture on the
 page (cards, photo strip, posters: ``attach_renditions``) and the report's figures. The
 hidden branches, the campaign, the columns, the documents, the materials and the news hub's
-address come from the network snapshot cache (``sites.snapshot``).
+address come from the network snapshot cache (``pagecache.snapshot``).
 """
 
 from dataclasses import dataclass, field
@@ -13,15 +13,12 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 
-from blog.forms import TREE_STEP
 from blog.listing import (
-    CARD_RENDITION_SPECS,
     all_columns,
     attach_renditions,
     build_cards,
@@ -32,17 +29,13 @@ from blog.listing import (
     visible,
 )
 from blog.models import ArticlePage, ColumnPage, DocumentPage
+from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS
+from core.tree import parent_path_expression
+from pagecache.snapshot import cached
 from reports.services import accepted_totals
-from sites.snapshot import cached
 
 SECTION_SIZE = 4
 PHOTO_COUNT = 8
-# The photo strip's squares and the materials' thumbnails, in WebP with a JPEG fallback.
-# The templates use the same patterns in their {% picture %} tags, so the prefetch finds them.
-PHOTO_PICTURE = "fill-{240x240,480x480}-c100 format-{webp,jpeg}"
-PHOTO_SPECS = Filter.expand_spec(PHOTO_PICTURE)
-MATERIAL_PICTURE = "max-{320x320,640x640} format-{webp,jpeg}"
-MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
 
 
 @dataclass
@@ -119,7 +112,7 @@ def column_sections(request, network, articles, campaign, hub_url, size=SECTION_
         :1
     ]
     ranked = (
-        articles.annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+        articles.annotate(parent_path=parent_path_expression())
         .annotate(section_column=Subquery(column_of_parent))
         .annotate(
             section_rank=Window(
@@ -171,7 +164,7 @@ def campaign_documents(page, network):
     wanted |= Q(parent_path__in=Subquery(campaign_columns))
     documents = (
         visible(DocumentPage.objects.filter(path__startswith=central.root_path))
-        .annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+        .annotate(parent_path=parent_path_expression())
         .filter(wanted)
         .select_related("document")
         .order_by("-issue_date", "title")

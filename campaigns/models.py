@@ -11,8 +11,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Collection, Orderable
 
-from home.mixins import BasePage, IntroMixin
 from sites.network import get_network
+from sites.pages import BasePage, IntroMixin
 
 
 class CampaignStatus(models.TextChoices):
@@ -40,6 +40,8 @@ def central_collection_path():
 class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     """A campaign's special page (chuyên trang): figures, articles from every union,
     documents and visual materials. One per campaign, on the central site."""
+
+    gathers_network = True  # purged from the frontend cache with any change (pagecache)
 
     campaign = models.ForeignKey(
         "blog.Campaign",
@@ -134,7 +136,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         collection's too; originals are never served under /media/ (cms/media.py)."""
         from django.http import FileResponse
 
-        from cms.media import collection_lets_in
+        from core.media import collection_lets_in
 
         material = (
             CampaignMaterial.objects.filter(page=self, image_id=image_id)

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.models import Campaign, Column, ColumnPage
-from cms.dates import add_years
-from cms.text import slugify_vi
+from core.dates import add_years
+from core.text import slugify_vi
 from reports.services import copy_report_template
 
 from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial

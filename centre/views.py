@@ -2,7 +2,7 @@
 one down (unpublish), with a reason e-mailed to the union's approvers.
 
 The department holds no Wagtail page permission on union sites (see
-``sites.services._grant_central_department``), so Wagtail's explorer shows it only the
+``centre.services._grant_central_department``), so Wagtail's explorer shows it only the
 central site; this listing is its window on the rest of the network.
 """
 
@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from cms.text import search_terms
+from centre.services import can_take_down, take_down_page
+from core.text import search_terms
 from sites.network import get_network
 from sites.permissions import paths_q
-from sites.services import can_take_down, take_down_page
 from sitesearch.models import SearchEntry
 
 PER_PAGE = 30

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.media import serve_media
+from core.media import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -14,10 +14,10 @@ from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
 from blog.listing import build_cards, campaign_choices, for_cards, in_sites, visible
+from core.renditions import LOGO_SPEC
+from pagecache.snapshot import cached
 from sites.network import get_network
-from sites.snapshot import cached
-
-from .mixins import BasePage, IntroMixin
+from sites.pages import BasePage, IntroMixin
 
 LATEST_COUNT = 8
 
@@ -134,7 +134,7 @@ class CentralHomePage(BaseHomePage):
 
     def child_links(self):
         """The visible news hub, directory, campaign hubs and documents under this page
-        (cached with the network snapshot, see sites.snapshot)."""
+        (cached with the network snapshot, see pagecache.snapshot)."""
         from blog.models import DocumentPage, NewsHubPage
         from campaigns.models import CampaignHubPage
 
@@ -148,6 +148,8 @@ class CentralHomePage(BaseHomePage):
 
 class UnionHomePage(BaseHomePage):
     """A subordinate union's front page: its latest articles and its columns."""
+
+    shows_network_content = False  # only its own site's (pagecache.middleware)
 
     subpage_types = ["blog.ColumnPage", "blog.DocumentPage"]
 
@@ -180,9 +182,6 @@ class UnionHomePage(BaseHomePage):
             central=network.central,
         )
         return context
-
-
-LOGO_SPEC = "height-96"
 
 
 @dataclass

@@ -24,7 +24,7 @@ as usual (200, or 404 where they were) with ``X-Cache: BYPASS`` and leave nothin
 On top of that, each site stores at most PAGE_CACHE_MAX_VARIANTS addresses with a query
 string while its counters are unchanged and within PAGE_CACHE_TIMEOUT (pagecache.cache
 .take_variant): canonical combinations of filters and pages cannot fill the cache either.
-Listing counts are cached (sites.snapshot) only for filters chosen from fixed lists, not for
+Listing counts are cached (pagecache.snapshot) only for filters chosen from fixed lists, not for
 tags, dates or search words (blog.listing.paginate).
 """
 

@@ -7,8 +7,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Bộ nhớ đệm trang")
 
     def ready(self):
-        from cms.cache import on_recovery
+        from core.cache import on_recovery
+        from core.changes import content_changed
 
-        from . import cache, checks, signals  # noqa: F401
+        from . import cache, checks, signals, snapshot  # noqa: F401
 
         on_recovery(cache.recover)
+        content_changed.connect(snapshot.on_content_changed, dispatch_uid="snapshot-changes")

@@ -16,12 +16,12 @@ Each process also keeps the entries it stored or served last in memory (at most
 PAGE_CACHE_LOCAL_BYTES of page content, until the entry's own expiry): a hit on one of them
 reads only the counters from the shared cache, not the page.
 
-When the shared cache cannot be reached (cms.cache makes every operation a miss) pages are
+When the shared cache cannot be reached (core.cache makes every operation a miss) pages are
 rendered and not stored, and a bump is lost. Nothing stored before may then be served again:
 
 - a process that saw the cache fail makes everything stale (a fresh ``global`` counter,
   Wagtail's site paths dropped: `make_everything_stale`) when the cache answers again, before
-  it reads anything from it (cms.cache.on_recovery);
+  it reads anything from it (core.cache.on_recovery);
 - a bump that did not reach the cache also changes the *cache epoch* in the database
   (pagecache.models). The cache holds the epoch it was last brought up to date with; a
   rendered page reads both (in round trips it makes anyway) and, if they differ, makes
@@ -44,7 +44,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 
-from cms import cache as shared
+from core import cache as shared
 from pagecache.models import fresh as _fresh
 
 PREFIX = "pagecache:"
@@ -86,7 +86,7 @@ def bump(*names):
             except ValueError:  # missing: any fresh value differs from what entries recorded
                 cache.set(key, _fresh(), timeout=None)
     if outcome.failed:  # lost: whatever the cache still holds may show the old content
-        from sites.snapshot import bump_cache_epoch
+        from pagecache.snapshot import bump_cache_epoch
 
         bump_cache_epoch()
 
@@ -103,8 +103,8 @@ def make_everything_stale():
 
 
 def recover():
-    """The cache answers again after this process saw it fail (cms.cache.on_recovery)."""
-    from sites.snapshot import cache_epoch
+    """The cache answers again after this process saw it fail (core.cache.on_recovery)."""
+    from pagecache.snapshot import cache_epoch
 
     make_everything_stale()
     cache.set(EPOCH_KEY, cache_epoch(), timeout=None)
@@ -113,7 +113,7 @@ def recover():
 def epoch_is_current(seen):
     """Whether the cache is up to date with the database's cache epoch, `seen` being what
     it held (generations(..., with_epoch=True)); if not, make it so: everything is stale."""
-    from sites.snapshot import cache_epoch
+    from pagecache.snapshot import cache_epoch
 
     current = cache_epoch()
     if seen is None:  # a new (or emptied) cache: nothing in it predates the epoch

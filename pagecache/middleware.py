@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from wagtail.models import Site
 
-from cms import cache as shared
+from core import cache as shared
 
 from . import cache as store
 from . import is_canonical
@@ -196,16 +196,13 @@ class PageCacheMiddleware:
     @staticmethod
     def _network_dependent(request, site, response):
         """Whether the response may show content of other sites (see pagecache.cache)."""
-        from blog.models import ColumnPage
-        from home.models import UnionHomePage
-
         # The network the view loaded (sites.network.get_network); unknown means "yes".
         network = getattr(request, "_union_network", None)
         own = next((s for s in network.sites if s.site_id == site.pk), None) if network else None
         if own is None or own.is_central:
             return True
         page = (getattr(response, "context_data", None) or {}).get("page")
-        return page is not None and not isinstance(page, (UnionHomePage, ColumnPage))
+        return page is not None and getattr(page, "shows_network_content", True)
 
     @staticmethod
     def _from_entry(entry):

@@ -1,11 +1,11 @@
 """The versions the caches are checked against, kept in the database.
 
 Every rendered request reads them once (one query; a page cache hit reads none), and every
-change listed in sites.changes bumps them, so what a process keeps in memory under a version
+change listed in core.changes bumps them, so what a process keeps in memory under a version
 (the network snapshot, privacy checks included; rendered fragments) is valid in every process
 whatever the shared cache does: Redis down, restarted, or having missed writes.
 
-- ``snapshot``: changes with everything listed in sites.changes but report reviews;
+- ``snapshot``: changes with everything listed in core.changes but report reviews;
 - ``structure``: changes only with the network itself (unions, sites, campaigns, columns,
   locales, edited images and documents);
 - ``epoch``: changes when an invalidation could not reach the shared cache: the page cache

@@ -1,5 +1,5 @@
 """Invalidate the page cache (and purge the frontend cache, when configured) when content
-changes. The events are listed once, in sites.changes; here each change bumps generation
+changes. The events are listed once, in core.changes; here each change bumps generation
 counters (see ``pagecache.cache``): a page's change clears its site and every page that
 gathers the network's content (the central site: home, news hub, campaign hubs, network
 feeds)."""
@@ -9,11 +9,12 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.models import Site
+from django.urls import reverse
+from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import pre_page_move
 
-from sites.changes import content_changed
-from sites.network import SiteRoots
+from core.changes import content_changed
+from core.tree import SiteRoots
 
 from . import cache as store
 
@@ -28,7 +29,7 @@ def on_content_changed(sender, change, committed, **kwargs):
         names, sites = [store.NETWORK], set()
     else:
         roots = SiteRoots()
-        sites = {roots.site_for(path) for path in change.paths} - {None}
+        sites = {roots.site_for(path) for path in change.all_paths} - {None}
         names = [store.NETWORK] + [store.site_counter(s.pk) for s in sites]
         if not sites:  # outside every site: be safe
             names.append(store.GLOBAL)
@@ -65,11 +66,6 @@ def _page_urls(pages):
 
 def _network_urls(sites):
     """Each site's home, feeds and sitemap; the central site's hubs and network feeds."""
-    from django.urls import reverse
-
-    from blog.models import NewsHubPage
-    from campaigns.models import CampaignHubPage
-
     central = Site.objects.filter(union__is_central=True).first()
     urls = []
     for site in set(sites) | ({central} if central else set()):
@@ -80,7 +76,8 @@ def _network_urls(sites):
     if central:
         for name in ("feeds:network_rss", "feeds:network_atom"):
             urls.append(central.root_url + reverse(name))
-        for page in [*NewsHubPage.objects.live(), *CampaignHubPage.objects.live()]:
+        gathering = [m for m in get_page_models() if getattr(m, "gathers_network", False)]
+        for page in Page.objects.live().type(*gathering).specific() if gathering else []:
             url = page.get_full_url()
             if url:
                 urls.append(url)

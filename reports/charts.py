@@ -3,7 +3,7 @@
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cms.text import group_digits
+from core.text import group_digits
 
 WIDTH = 640
 LABEL_WIDTH = 210

@@ -8,11 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.db.models.functions import Length, Substr
 
-from blog.forms import TREE_STEP
 from blog.listing import in_sites, visible
 from blog.models import ArticleKind, ArticlePage, ColumnPage
+from core.tree import parent_path_expression
 from sites.network import load_network
 
 
@@ -38,7 +37,7 @@ def computed_figures(campaign, unions=None, network=None):
         return result
     rows = list(
         in_sites(visible(ArticlePage.objects.filter(campaign=campaign)), sites)
-        .annotate(parent_path=Substr("path", 1, Length("path") - TREE_STEP))
+        .annotate(parent_path=parent_path_expression())
         .values("parent_path", "kind")
         .annotate(n=Count("pk"))
         .order_by()

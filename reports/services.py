@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.dates import add_years
-from cms.text import group_digits
+from core.dates import add_years
+from core.text import group_digits
 from sites.models import Union
 
 from .models import CampaignReport, ReportEvent, ReportFigure, ReportStatus, ReportTemplate

@@ -15,13 +15,17 @@ arguments the way Wagtail does; ``tests/admin/test_admin_url_walk.py`` walks eve
 pattern with another union's ids to prove it.
 
 Whole-network readers (superusers and the central department) are not limited here; their
-limits are Wagtail's permissions (see ``sites.services._grant_central_department``).
+limits are Wagtail's permissions (see ``centre.services._grant_central_department``).
 """
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
@@ -93,6 +97,48 @@ def permission_denied(request):
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
     return TemplateResponse(request, "wagtailadmin/permission_denied.html", status=403)
+
+
+# What wagtail.admin.auth.permission_denied says before it redirects to the dashboard.
+WAGTAIL_REFUSAL = "Sorry, you do not have permission to access this area."
+
+
+def _refusal_texts():
+    texts = {WAGTAIL_REFUSAL}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts.add(translation.gettext(WAGTAIL_REFUSAL))
+    return texts
+
+
+class AdminRefusalMiddleware:
+    """Wagtail refuses an admin request (a permission decorator, or a view's PermissionDenied
+    caught by its require_admin_access) by redirecting to the dashboard with an error message:
+    the reader cannot tell a refusal from a move, and a script sees 302. This turns exactly
+    that answer (the redirect together with Wagtail's refusal message) into a 403 page that
+    shows the message."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 302:
+            return response
+        home = reverse("wagtailadmin_home")
+        if response.get("Location") != home or request.path == home:
+            return response
+        if not request.path.startswith(home):
+            return response
+        storage = messages.get_messages(request)
+        if not hasattr(storage, "used"):  # no message storage on this request
+            return response
+        queued = [str(message).strip() for message in storage]
+        storage.used = False  # peeked at, not shown: the 403 page shows them
+        if not _refusal_texts().intersection(queued):
+            return response
+        response = permission_denied(request)
+        return response.render() if hasattr(response, "render") else response
 
 
 def restrict_page_chooser(pages, request):

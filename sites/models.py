@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from cms.file_access import FileAccessModelForm
+from core.file_access import FileAccessModelForm
+from pagecache.snapshot import cached
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập mã màu dạng #1a2b3c."))
 
@@ -14,7 +15,7 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập mã màu dạng #1a2
 class Union(models.Model):
     """A union of the network and everything provisioned for it.
 
-    Created only by ``sites.services.provision_union``. Which union a page belongs to is
+    Created only by ``centre.services.provision_union``. Which union a page belongs to is
     derived from the page tree (its site's home page), never stored on the page.
     """
 
@@ -52,7 +53,7 @@ class Union(models.Model):
         verbose_name_plural = _("công đoàn")
         ordering = ["-is_central", "name"]
         # The central department's one right over union sites: taking a page down (unpublish),
-        # checked by sites.services.take_down_page; it grants no Wagtail page permission.
+        # checked by centre.services.take_down_page; it grants no Wagtail page permission.
         permissions = [("take_down_page", _("Gỡ bài trên trang của công đoàn"))]
         constraints = [
             models.UniqueConstraint(
@@ -80,11 +81,9 @@ class SiteBranding(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """The site's branding, from the network snapshot cache (see sites.snapshot)."""
+        """The site's branding, from the network snapshot cache (see pagecache.snapshot)."""
         if site is None:
             return super().for_site(site)
-        from .snapshot import cached
-
         return cached(f"branding:{site.pk}", lambda: super(SiteBranding, cls).for_site(site))
 
     logo = models.ForeignKey(
@@ -110,7 +109,7 @@ class SiteBranding(BaseSiteSetting):
     zalo_url = models.URLField(_("Zalo OA"), blank=True)
 
     select_related = ["logo"]
-    # The logo only from a collection the approver may choose (cms.file_access).
+    # The logo only from a collection the approver may choose (core.file_access).
     base_form_class = FileAccessModelForm
 
     panels = [

@@ -7,19 +7,10 @@ and to keep out inactive unions, without one query per page or per site.
 from dataclasses import dataclass
 from functools import cached_property
 
+from core.tree import deepest_root
+from pagecache.snapshot import cached
 
-class SiteRoots:
-    """Every Wagtail site, deepest home page first, in one query: the site a page belongs to
-    is the one whose home page's tree path is the longest prefix of the page's path."""
-
-    def __init__(self):
-        from wagtail.models import Site
-
-        sites = Site.objects.select_related("root_page").only("id", "root_page__path")
-        self.sites = sorted(sites, key=lambda site: -len(site.root_page.path))
-
-    def site_for(self, path):
-        return next((s for s in self.sites if path.startswith(s.root_page.path)), None)
+from .models import Union
 
 
 @dataclass(frozen=True)
@@ -64,18 +55,10 @@ class Network:
 
     def site_for_path(self, path):
         """The network site whose home page is an ancestor of (or is) the page at `path`."""
-        best = None
-        for site in self.sites:
-            if path.startswith(site.root_path) and (
-                best is None or len(site.root_path) > len(best.root_path)
-            ):
-                best = site
-        return best
+        return deepest_root(path, self.sites)
 
 
 def load_network():
-    from .models import Union
-
     unions = Union.objects.select_related("site__root_page").only(
         "id",
         "name",
@@ -114,7 +97,5 @@ def get_network(request=None):
         return load_network()
     network = getattr(request, "_union_network", None)
     if network is None:
-        from .snapshot import cached
-
         network = request._union_network = cached("network", load_network)
     return network

@@ -1,7 +1,5 @@
-from django.urls import resolve, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import resolve
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from .admin_isolation import (
     NETWORK_FILTERED_REPORTS,
@@ -28,38 +26,3 @@ def hide_network_reports(request, menu_items):
         return
     hidden = NETWORK_VIEWS | NETWORK_FILTERED_REPORTS
     menu_items[:] = [item for item in menu_items if resolve(item.url).view_name not in hidden]
-
-
-@hooks.register("register_admin_urls")
-def register_union_admin_urls():
-    from django.urls import include, path
-
-    from . import views
-
-    urls = [
-        path("", views.union_index, name="index"),
-        path("add/", views.union_create, name="add"),
-        path("<int:pk>/", views.union_edit, name="edit"),
-        path("<int:pk>/deactivate/", views.union_set_active, {"active": False}, name="deactivate"),
-        path("<int:pk>/reactivate/", views.union_set_active, {"active": True}, name="reactivate"),
-    ]
-    return [path("unions/", include((urls, "union_admin"), namespace="union_admin"))]
-
-
-class UnionsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("sites.view_union")
-
-
-@hooks.register("register_admin_menu_item")
-def register_unions_menu_item():
-    return UnionsMenuItem(
-        _("Các công đoàn"), reverse("union_admin:index"), icon_name="site", order=150
-    )
-
-
-@hooks.register("after_unpublish_page")
-def notify_union_of_takedown(request, page):
-    from .notifications import notify_takedown
-
-    notify_takedown(page, request.user)

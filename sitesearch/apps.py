@@ -7,8 +7,11 @@ class SiteSearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.changes import content_changed
 
+        from . import signals
+
+        content_changed.connect(signals.on_content_changed, dispatch_uid="search-index-changes")
         post_migrate.connect(fill_empty_index, sender=self)
 
 

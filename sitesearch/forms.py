@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.text import search_terms
-from cms.widgets import Select
+from core.text import search_terms
+from core.widgets import Select
 
 MAX_QUERY_LENGTH = 200
 

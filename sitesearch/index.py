@@ -1,7 +1,7 @@
 """The public search's own index (sitesearch.models.SearchEntry): writing and querying.
 
 Every live page that can be searched (it has ``folded_search_text``, see
-home.mixins.BasePage) has one entry with its folded title and text, its date and its site.
+sites.pages.BasePage) has one entry with its folded title and text, its date and its site.
 Queries touch this one table, with the site as a plain id, so a search over the whole
 network costs the same as a search of one union:
 
@@ -20,9 +20,9 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from wagtail.models import Page
 
 from blog.listing import any_path_under, excluded_paths
-from cms.text import search_text
-from sites.changes import everything_changed
-from sites.network import SiteRoots
+from core.changes import everything_changed
+from core.text import search_text
+from core.tree import SiteRoots
 
 from .models import SearchEntry
 

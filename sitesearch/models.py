@@ -3,7 +3,7 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One live page as the public search sees it: its folded text (cms.text.search_text),
+    """One live page as the public search sees it: its folded text (core.text.search_text),
     its date and the site it belongs to. Kept up to date by sitesearch.signals; queried by
     sitesearch.index.find. On PostgreSQL ``vector`` holds the text as a tsvector with a GIN
     index; SQLite matches the padded words instead."""

@@ -1,7 +1,7 @@
 """Public search: a union's own site, or the whole network on the central site.
 
 Both fold the query the way pages are indexed (sitesearch.index, from
-home.mixins.BasePage.folded_search_text), so diacritics, case, "đ" and decomposed (NFD)
+sites.pages.BasePage.folded_search_text), so diacritics, case, "đ" and decomposed (NFD)
 input make no difference.
 """
 
@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from blog.listing import paginate
-from home.sharing import view_share_meta
 from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
 from sites.network import get_network
+from sites.sharing import view_share_meta
 
 from .forms import SearchForm
 from .index import find

@@ -10,7 +10,7 @@ from blog.factories import (
     ColumnPageFactory,
     NewsHubPageFactory,
 )
-from sites.factories import CentralUnionFactory, UnionFactory
+from centre.factories import CentralUnionFactory, UnionFactory
 from tests.browser import browser  # noqa: F401  (session fixture: Debian's Chromium)
 
 

@@ -1,4 +1,4 @@
-"""cms.cache.RedisCache: Django's Redis backend with one client per pool, against a real Redis
+"""core.cache.RedisCache: Django's Redis backend with one client per pool, against a real Redis
 (127.0.0.1:6379, database 15; skipped when none answers)."""
 
 import os
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from cms.cache import RedisCache
+from core.cache import RedisCache
 from tests.redis_server import redis_server  # noqa: F401  (fixture)
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -40,7 +40,7 @@ def test_the_backend_works_and_reuses_one_client(cache):
 
 
 def test_an_unreachable_redis_is_a_miss_not_an_error(caplog, monkeypatch):
-    from cms import cache as shared
+    from core import cache as shared
     from tests.redis_server import free_port
 
     monkeypatch.setattr(shared, "_health", {})
@@ -60,13 +60,13 @@ def test_an_unreachable_redis_is_a_miss_not_an_error(caplog, monkeypatch):
             backend.delete_many(["a"])
     assert outcome.failed and not shared.available(backend)
     assert time.monotonic() - started < 2
-    warnings = [r for r in caplog.records if r.name == "cms.cache"]
+    warnings = [r for r in caplog.records if r.name == "core.cache"]
     assert len(warnings) == 1 and "unreachable" in warnings[0].getMessage()
     assert "127.0.0.1" in warnings[0].getMessage()
 
 
 def test_a_hung_redis_costs_a_quarter_of_a_second_then_nothing(redis_server, monkeypatch):  # noqa: F811
-    from cms import cache as shared
+    from core import cache as shared
 
     monkeypatch.setattr(shared, "_health", {})
     monkeypatch.setattr(shared, "RETRY_AFTER", 0.5)

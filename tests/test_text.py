@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from cms.text import fold, normalize, slugify_vi
+from core.text import fold, normalize, slugify_vi
 
 
 @pytest.mark.parametrize(

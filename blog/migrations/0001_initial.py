@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.mixins
+import sites.pages
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import modelsearch.index
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'trang tin toàn mạng',
                 'verbose_name_plural': 'trang tin toàn mạng',
             },
-            bases=(home.mixins.FoldedSlugMixin, 'wagtailcore.page', models.Model),
+            bases=(sites.pages.FoldedSlugMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='ArticlePage',
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'bài viết',
                 'verbose_name_plural': 'bài viết',
             },
-            bases=(home.mixins.FoldedSlugMixin, 'wagtailcore.page', models.Model),
+            bases=(sites.pages.FoldedSlugMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='ArticlePageTag',
@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'chuyên mục',
                 'verbose_name_plural': 'chuyên mục',
             },
-            bases=(home.mixins.FoldedSlugMixin, 'wagtailcore.page', models.Model),
+            bases=(sites.pages.FoldedSlugMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='DocumentPage',
@@ -145,6 +145,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'văn bản',
                 'verbose_name_plural': 'văn bản',
             },
-            bases=(home.mixins.FoldedSlugMixin, 'wagtailcore.page'),
+            bases=(sites.pages.FoldedSlugMixin, 'wagtailcore.page'),
         ),
     ]

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from cms.text import slugify_vi
+from core.text import slugify_vi
 
 
 def fold_slugs(apps, schema_editor):

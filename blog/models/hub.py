@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.mixins import BasePage, IntroMixin
 from pagecache import canonical
 from sites.network import get_network
+from sites.pages import BasePage, IntroMixin
 
 from ..forms import NewsHubFilterForm
 from ..listing import (
@@ -20,6 +20,7 @@ from .pages import ArticleKind, ArticlePage
 
 
 class NewsHubPage(IntroMixin, BasePage):
+    gathers_network = True  # purged from the frontend cache with any change (pagecache)
     content_panels = BasePage.content_panels + IntroMixin.intro_panels
     search_fields = BasePage.search_fields + IntroMixin.search_fields
 

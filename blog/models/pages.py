@@ -16,11 +16,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.mixins import BasePage, IntroMixin, LeadImageMixin
+from core import tree
 from sites.network import get_network
+from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
 from ..blocks import ArticleBodyBlock
-from ..forms import TREE_STEP
 from ..listing import (
     build_cards,
     campaign_by_id,
@@ -39,6 +39,8 @@ RELATED_COUNT = 4
 
 class ColumnPage(IntroMixin, BasePage):
     """A column (chuyên mục) of one site, e.g. its "Tết Sum vầy - Xuân chia sẻ" section."""
+
+    shows_network_content = False  # only its own site's articles (pagecache.middleware)
 
     column = models.ForeignKey(
         "blog.Column",
@@ -172,7 +174,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
     def related_articles(self, request, network, limit=RELATED_COUNT):
         """Cards for the newest visible articles of any active union in the same shared column
         or the same campaign, this one excepted. A fixed number of queries."""
-        parent_path = self.path[:-TREE_STEP]
+        parent_path = tree.parent_path(self.path)
         column = column_of_path(parent_path)  # cached, like the column's pages below
         conditions = []
         if column:

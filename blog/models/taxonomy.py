@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from cms.text import slugify_vi
+from core.text import slugify_vi
 
 
 class SlugFromNameMixin(models.Model):

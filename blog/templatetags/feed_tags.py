@@ -9,7 +9,7 @@ from wagtail.models import Page
 from blog.feeds import filter_query
 from blog.listing import column_of_path
 from blog.models import ArticlePage, ColumnPage, NewsHubPage
-from home.models import CentralHomePage
+from core import tree
 from sites.network import get_network
 
 register = template.Library()
@@ -32,7 +32,7 @@ def _column_slug(page):
     if isinstance(page, ColumnPage):
         return column_of_path(page.path)
     # An article's column: its parent column page's shared column.
-    return column_of_path(page.path[: -ArticlePage.steplen])
+    return column_of_path(tree.parent_path(page.path))
 
 
 @register.simple_tag(takes_context=True)
@@ -81,7 +81,7 @@ def feed_links(context):
                 {"slug": campaign.slug},
             )
         rows += _links(own, "site", site_title)
-        if isinstance(page, CentralHomePage):
+        if own.is_central and page.path == own.root_path:  # the central home page
             rows += _links(own, "network", network_title)
     return format_html_join(
         "\n    ",

@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "sites",
     "home",
     "blog",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "campaigns",
     "sitesearch",
     "centre",
+    "demo",
     "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "sites.admin_isolation.AdminIsolationMiddleware",
+    "sites.admin_isolation.AdminRefusalMiddleware",
     # Last, as django-axes requires: locks out repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -102,7 +105,7 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT < 0:
     raise ValueError("TRUSTED_PROXY_COUNT must be 0 or more")
-AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -138,13 +141,13 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every web process), local memory otherwise.
-# cms.cache.RedisCache is fail-soft: an unreachable Redis is a miss, never an error; it gives
+# core.cache.RedisCache is fail-soft: an unreachable Redis is a miss, never an error; it gives
 # up on a connection or an answer after REDIS_TIMEOUT seconds.
 if os.environ.get("REDIS_URL"):
     REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
     CACHES = {
         "default": {
-            "BACKEND": "cms.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
             "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
@@ -183,7 +186,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Slugs: the admin keeps Vietnamese letters while typing and the server folds them to
-# ASCII ("Công đoàn" -> "cong-doan"), see home.mixins.FoldedSlugMixin.
+# ASCII ("Công đoàn" -> "cong-doan"), see sites.pages.FoldedSlugMixin.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # Static files and media.
@@ -222,11 +225,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Refused before decoding (home.uploads): a 40-megapixel picture takes ~160 MB to decode.
+# Refused before decoding (core.uploads): a 40-megapixel picture takes ~160 MB to decode.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.CheckedDocumentForm"
-# Every uploaded image needs a description (its alt text); see home.image_forms.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.AltTextRequiredImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.CheckedDocumentForm"
+# Every uploaded image needs a description (its alt text); see core.image_forms.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.AltTextRequiredImageForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -265,7 +268,7 @@ PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("PAGE_CACHE_MAX_VARIANTS", "300"))
 # Shared caches (CDN) for addresses without a query string; raise it when purging is set up.
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
 # Make the renditions public pages show (cards, sharing picture, hub photos, materials, logos)
-# when an image is saved, not on a reader's request (blog/renditions.py).
+# when an image is saved, not on a reader's request (core/renditions.py).
 LISTING_RENDITIONS_ON_SAVE = env_bool("LISTING_RENDITIONS_ON_SAVE", True)
 # Frontend cache (CDN, Varnish, nginx) purged on the same events as the page cache.
 if os.environ.get("FRONTEND_CACHE_URL"):

@@ -1,6 +1,6 @@
 """Grant the report permissions to the unions that existed before the reports app.
 
-New unions get them from ``sites.services.provision_union``; this does the same, idempotently,
+New unions get them from ``centre.services.provision_union``; this does the same, idempotently,
 for existing ones, with historical models.
 """
 

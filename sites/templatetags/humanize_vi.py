@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from cms.text import group_digits
+from core.text import group_digits
 
 register = template.Library()
 

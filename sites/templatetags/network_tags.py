@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from pagecache.snapshot import cached, locale_codes
 from sites.network import get_network
-from sites.snapshot import cached, locale_codes
 
 register = template.Library()
 

@@ -36,8 +36,8 @@ from wagtail.models import (
 from wagtail_localize.models import Translation, TranslationSource
 
 from blog.factories import ArticlePageFactory
+from centre.services import ensure_network_admins_group
 from reports.models import CampaignReport
-from sites.services import ensure_network_admins_group
 from tests.reports.conftest import make_template
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, Site
 
 from blog.factories import ArticlePageFactory
+from centre.services import set_union_active
 from sites.models import SiteBranding, Union
 from sites.permissions import NETWORK_ADMINS_GROUP
-from sites.services import set_union_active
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """A union's pages, branding and reports use only the images and documents its users may
-choose: their own union's and the central union's shared ones (cms.file_access)."""
+choose: their own union's and the central union's shared ones (core.file_access)."""
 
 import json
 

@@ -230,11 +230,11 @@ def test_a_broken_logo_is_refused_when_a_union_is_added(client, network):
 
 
 def test_a_large_image_gets_every_listing_rendition_one_at_a_time(settings, monkeypatch):
-    """Above blog.renditions.ONE_AT_A_TIME_PIXELS the renditions made on save are not made
+    """Above core.renditions.ONE_AT_A_TIME_PIXELS the renditions made on save are not made
     in a batch (three decoded copies of the original at once) but one after another."""
     import wagtail_factories
 
-    from blog import renditions
+    from core import renditions
 
     settings.LISTING_RENDITIONS_ON_SAVE = True
     model = get_image_model()

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from sites.factories import UnionFactory
+from centre.factories import UnionFactory
 from tests.conftest import host
 from tests.forms import article_form
 

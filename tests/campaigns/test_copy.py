@@ -14,10 +14,10 @@ from blog.factories import ColumnFactory, ColumnPageFactory, DocumentPageFactory
 from blog.models import Campaign, ColumnPage
 from campaigns.models import CampaignHubDocument, CampaignHubPage
 from campaigns.services import bump_year, copy_campaign_for_next_year, next_edition_values
+from centre.factories import UnionFactory
+from centre.services import set_union_active
 from reports.models import ReportTemplate
-from sites.factories import UnionFactory
 from sites.permissions import NETWORK_ADMINS_GROUP
-from sites.services import set_union_active
 from tests.reports.conftest import FIGURES, make_template
 
 pytestmark = pytest.mark.django_db

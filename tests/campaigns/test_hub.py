@@ -12,9 +12,9 @@ from blog.listing import in_sites, visible
 from blog.models import ArticlePage
 from campaigns.hub import SECTION_SIZE
 from campaigns.models import CampaignHubDocument, CampaignHubPage, CampaignStatus, campaign_status
+from centre.services import set_union_active
 from reports import services as report_services
 from sites.network import load_network
-from sites.services import set_union_active
 from tests.conftest import host
 from tests.reports.conftest import full_values, make_template
 

@@ -12,7 +12,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from blog.factories import CampaignFactory, ColumnFactory, ColumnPageFactory, NewsHubPageFactory
 from blog.models import ArticlePage
-from sites.factories import CentralUnionFactory, UnionFactory
+from centre.factories import CentralUnionFactory, UnionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "Xuan-Giap-Thin-2024!"

@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, CampaignFactory, ColumnFactory, ColumnPageFactory
-from blog.listing import OG_IMAGE_SPEC
-from sites.services import set_union_active
+from centre.services import set_union_active
+from core.renditions import OG_IMAGE_SPEC
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db

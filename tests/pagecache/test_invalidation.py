@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, ColumnPageFactory
+from centre.services import set_union_active
 from reports import services as report_services
 from sites.models import SiteBranding
-from sites.services import set_union_active
 from tests.campaigns.conftest import central_image, make_hub
 from tests.reports.conftest import full_values, make_template
 

@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from cms import cache as shared
+from core import cache as shared
 from pagecache import cache as store
 from pagecache import models as versions
 from tests.forms import article_form
@@ -29,13 +29,13 @@ RETRY_AFTER = 0.2
 
 @pytest.fixture
 def redis_cache(settings, redis_server, monkeypatch):  # noqa: F811
-    """The default cache on the test's redis-server, as in production (cms.cache.RedisCache);
+    """The default cache on the test's redis-server, as in production (core.cache.RedisCache);
     this process starts with no memory of any outage nor any page."""
     monkeypatch.setattr(shared, "_health", {})
     monkeypatch.setattr(shared, "RETRY_AFTER", RETRY_AFTER)
     settings.CACHES = {
         "default": {
-            "BACKEND": "cms.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": redis_server.url,
             "KEY_PREFIX": "outage-test",
         },
@@ -85,7 +85,7 @@ def test_pages_admin_and_publishing_work_while_redis_is_down(
         reader.warm(target, site)
 
     redis_cache.stop(keep_data=True)
-    caplog.set_level(logging.WARNING, logger="cms.cache")
+    caplog.set_level(logging.WARNING, logger="core.cache")
     started = time.monotonic()
     for target, site in public:
         for _ in range(3):
@@ -118,7 +118,7 @@ def test_pages_admin_and_publishing_work_while_redis_is_down(
         assert response["X-Cache"] == "MISS" and shows(response, title)
         assert reader.get(target, site)["X-Cache"] == "HIT"
 
-    messages = [r.getMessage() for r in caplog.records if r.name == "cms.cache"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "core.cache"]
     assert len([m for m in messages if "unreachable" in m]) == 1, messages  # not per request
     assert len([m for m in messages if "reachable again" in m]) == 1, messages
 

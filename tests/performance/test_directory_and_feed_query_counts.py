@@ -14,7 +14,7 @@ from blog.factories import (
     ColumnPageFactory,
     NewsHubPageFactory,
 )
-from sites.factories import CentralUnionFactory, UnionFactory
+from centre.factories import CentralUnionFactory, UnionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from blog.factories import (
     NewsHubPageFactory,
 )
 from campaigns.models import CampaignMaterial
-from sites.factories import CentralUnionFactory, UnionFactory
+from centre.factories import CentralUnionFactory, UnionFactory
 from sites.models import SiteBranding
 from tests.campaigns.conftest import central_image, make_hub
 

@@ -1,4 +1,4 @@
-"""The network snapshot cache (sites.snapshot) never serves stale data: after each change,
+"""The network snapshot cache (pagecache.snapshot) never serves stale data: after each change,
 the very next request shows it. The page cache is off here, so these requests reach the
 pages themselves and only the snapshot cache sits between the change and the reader."""
 
@@ -7,8 +7,8 @@ import wagtail_factories
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, ColumnFactory, ColumnPageFactory
-from blog.renditions import listing_rendition_specs
 from campaigns.models import CampaignMaterial
+from core.renditions import listing_rendition_specs
 from sites.models import SiteBranding
 from tests.campaigns.conftest import central_image, make_hub
 from tests.conftest import host

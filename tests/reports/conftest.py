@@ -4,8 +4,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 
+from centre.services import ensure_network_admins_group
 from reports.models import ReportFigure, ReportTemplate
-from sites.services import ensure_network_admins_group
 
 FIGURES = [
     ("doan-vien-duoc-tham", "Đoàn viên được thăm hỏi", "count", "người", True),

@@ -7,8 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, CampaignFactory, ColumnFactory, ColumnPageFactory
 from blog.models import ArticlePage
+from centre.factories import UnionFactory
 from reports.figures import computed_figures
-from sites.factories import UnionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from centre.factories import UnionFactory
+from centre.services import set_union_active
 from reports import services
 from reports.dashboard import build_dashboard
 from reports.models import ReportStatus
-from sites.factories import UnionFactory
-from sites.services import set_union_active
 
 from .conftest import full_values
 

@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from centre.factories import UnionFactory
 from reports import services
 from reports.dashboard import spreadsheet_cell
 from reports.models import CampaignReport
-from sites.factories import UnionFactory
 from sites.models import Union
 
 from .conftest import full_values

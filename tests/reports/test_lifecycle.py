@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from centre.factories import UnionFactory
+from centre.services import set_union_active
 from reports import services
 from reports.models import CampaignReport, ReportEvent, ReportStatus
-from sites.factories import UnionFactory
-from sites.services import set_union_active
 
 from .conftest import full_values
 

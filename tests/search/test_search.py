@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, DocumentPageFactory
-from sites.services import set_union_active
+from centre.services import set_union_active
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, ColumnPageFactory
-from sites.factories import UnionFactory
-from sites.services import set_union_active
+from centre.factories import UnionFactory
+from centre.services import set_union_active
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db

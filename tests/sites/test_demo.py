@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from blog.models import ArticleKind, ArticlePage, Campaign, ColumnPage, DocumentPage
-from sites.demo.loader import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from sites.models import Union
 
 pytestmark = pytest.mark.django_db

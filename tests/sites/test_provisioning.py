@@ -12,9 +12,9 @@ from wagtail.models import (
     Workflow,
 )
 
+from centre.services import provision_union
 from home.models import CentralHomePage, UnionHomePage
 from sites.models import SiteBranding, Union
-from sites.services import provision_union
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +184,7 @@ def test_only_one_central_site():
 
 
 def test_failure_half_way_rolls_everything_back(monkeypatch):
-    import sites.services as services
+    import centre.services as services
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sites.demo.loader import DEMO_PASSWORD, load_demo, network_is_empty, reset_network
+from demo.loader import DEMO_PASSWORD, load_demo, network_is_empty, reset_network
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .network import get_network
-from .permissions import user_unions
+from sites.network import get_network
+from sites.permissions import user_unions
 
 
 def notify_takedown(page, by, reason=""):

@@ -7,12 +7,11 @@ from urllib.parse import urlencode
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from blog.listing import OG_IMAGE_SPEC
+from core.renditions import LOGO_IMAGE_SPEC, OG_IMAGE_SPEC
+from pagecache.snapshot import locale_codes
 from sites.models import SiteBranding
-from sites.snapshot import locale_codes
 
 # Facebook and Zalo show link previews best at 1200×630; a logo is shown whole.
-LOGO_IMAGE_SPEC = "max-1200x630"
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 

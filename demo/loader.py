@@ -1,6 +1,6 @@
 """Build the demo network: the central site, the unions, campaigns, columns, articles, accounts.
 
-Every union is created by ``sites.services.provision_union``, like any real one.
+Every union is created by ``centre.services.provision_union``, like any real one.
 """
 
 import datetime as dt
@@ -19,11 +19,11 @@ from wagtail.models import Collection, Page, Site, Task, Workflow
 from wagtail.rich_text import RichText
 
 from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage, NewsHubPage
-from cms.text import fold
+from centre.services import ensure_locales, ensure_network_admins_group, provision_union
+from core.text import fold
 from home.models import DirectoryPage
+from sites.models import Union
 
-from ..models import Union
-from ..services import ensure_locales, ensure_network_admins_group, provision_union
 from . import content
 from .images import article_image, logo_image
 
@@ -294,7 +294,7 @@ def load_demo(port=8000, log=print):
             )
         )
 
-        from campaigns.demo import create_campaign_hubs
+        from demo.campaigns import create_campaign_hubs
 
         create_campaign_hubs(central, list(campaigns.values()), guidance_page, log=log)
 
@@ -306,7 +306,7 @@ def load_demo(port=8000, log=print):
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         accounts = builder.accounts(unions)
 
-        from reports.demo import create_demo_reports
+        from demo.reports import create_demo_reports
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

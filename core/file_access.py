@@ -6,7 +6,7 @@ central union's shared one, the central department the central collection, super
 Nobody else's files, whatever id a form sends.
 
 Every form that stores a reference to an image or document uses ``FileAccessFormMixin``:
-every page type's form (``home.mixins.FoldedSlugPageForm``) and the site branding settings
+every page type's form (``sites.pages.FoldedSlugPageForm``) and the site branding settings
 (``FileAccessModelForm``). It checks foreign keys, many-to-many fields, the choosers inside
 StreamField blocks (images, galleries, documents) and rich-text document links and images,
 in the form and in its inline panels. A refused reference is a Vietnamese error on its

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from sites.services import provision_union
+from centre.services import provision_union
 
 
 class Command(BaseCommand):

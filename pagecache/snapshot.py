@@ -4,7 +4,7 @@ The unions and their sites, each site's branding and menu, the campaigns and col
 (filter choices), the locales and the branches that listings must keep out (unpublished or
 restricted) change rarely but are read on every page. They are kept in Django's cache
 (Redis when REDIS_URL is set, local memory otherwise) under a version number; any change
-to the data behind them (listed in sites.changes) bumps the version, so the next read
+to the data behind them (listed in core.changes) bumps the version, so the next read
 reloads: a stale menu, branding or listing exclusion is never served. A request reads the
 version once and then takes what this process loaded under it from memory.
 
@@ -12,7 +12,7 @@ The versions live in the database (pagecache.models), not in the cache: what a p
 in memory decides who may see a page (view restrictions, offline unions, private branches), so
 it is only used under a version every process reads from the same place, at every request.
 When the shared cache is unreachable the versions and the data still come from the database
-(the cache is a miss: cms.cache), and nothing the cache missed can be served afterwards.
+(the cache is a miss: core.cache), and nothing the cache missed can be served afterwards.
 """
 
 import threading
@@ -48,12 +48,12 @@ def _versions():
 
 
 def version():
-    """Changes with everything listed in sites.changes (but report reviews)."""
+    """Changes with everything listed in core.changes (but report reviews)."""
     return _versions()["snapshot"]
 
 
 def structure_version():
-    """Changes only with the network itself (sites.changes.Change.everything): unions,
+    """Changes only with the network itself (core.changes.Change.everything): unions,
     sites, campaigns, columns, locales, images and documents edited. What depends on a page's
     own fields plus these (an article card) is cached under it and the fields."""
     return _versions()["structure"]
@@ -144,6 +144,6 @@ def locale_codes():
 
 
 def on_content_changed(sender, change, **kwargs):
-    """Every change listed in sites.changes, except a report review (no snapshot data)."""
+    """Every change listed in core.changes, except a report review (no snapshot data)."""
     if not change.network_only:
         bump(structure=change.everything)

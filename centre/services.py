@@ -28,9 +28,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.text import normalize, slugify_vi
-
-from .models import SiteBranding, Union, hex_colour
+from core.text import normalize, slugify_vi
+from sites.models import SiteBranding, Union, hex_colour
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -224,7 +223,7 @@ def _share_central_collection(groups):
 
 def ensure_network_admins_group():
     """The network administrators: add, edit and deactivate unions (need not be superusers)."""
-    from .permissions import NETWORK_ADMINS_GROUP
+    from sites.permissions import NETWORK_ADMINS_GROUP
 
     group, _created = Group.objects.get_or_create(name=NETWORK_ADMINS_GROUP)
     group.permissions.add(*_permissions(NETWORK_ADMIN_PERMISSIONS))
@@ -465,7 +464,7 @@ def update_union(union, *, name, short_name, hostname, port):
 def can_take_down(user, page):
     """Whether ``user`` may take ``page`` down as the central department: a live page on a
     subordinate union's site (central pages follow Wagtail's own unpublish rights)."""
-    from .network import get_network
+    from sites.network import get_network
 
     if not (user.is_active and user.has_perm("sites.take_down_page") and page.live):
         return False

@@ -1,7 +1,8 @@
 """The renditions public pages show, made when an image is saved rather than on a reader's
 request: article cards, the sharing (Open Graph) picture, the campaign hub's photo strip and
 materials, and site logos. This is the one list of them; the pages look them up in one
-query per page (blog.listing.for_cards / attach_renditions).
+query per page (blog.listing.for_cards / attach_renditions), and the templates use the same
+patterns in their {% picture %} tags so that the lookup finds them.
 """
 
 import logging
@@ -9,6 +10,7 @@ import logging
 from django.conf import settings
 from django.db.models.signals import post_save
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 logger = logging.getLogger(__name__)
 
@@ -18,14 +20,22 @@ logger = logging.getLogger(__name__)
 # (bench/upload_memory.py), in about the same time.
 ONE_AT_A_TIME_PIXELS = 10_000_000
 
+# Card pictures: two sizes in WebP with a JPEG fallback (blog.listing.card_picture).
+CARD_PICTURE = "fill-{480x270,960x540}-c100 format-{webp,jpeg}"
+CARD_RENDITION_SPECS = Filter.expand_spec(CARD_PICTURE)
+# Lead image for sharing (Open Graph) and feed enclosures.
+OG_IMAGE_SPEC = "fill-1200x630-c100"
+# The campaign hub's photo strip squares and the materials' thumbnails.
+PHOTO_PICTURE = "fill-{240x240,480x480}-c100 format-{webp,jpeg}"
+PHOTO_SPECS = Filter.expand_spec(PHOTO_PICTURE)
+MATERIAL_PICTURE = "max-{320x320,640x640} format-{webp,jpeg}"
+MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
+# A site's logo in its header, and as the sharing picture of pages without their own.
+LOGO_SPEC = "height-96"
+LOGO_IMAGE_SPEC = "max-1200x630"
+
 
 def listing_rendition_specs():
-    from campaigns.hub import MATERIAL_SPECS, PHOTO_SPECS
-    from home.models import LOGO_SPEC
-    from home.sharing import LOGO_IMAGE_SPEC
-
-    from .listing import CARD_RENDITION_SPECS, OG_IMAGE_SPEC
-
     return list(
         dict.fromkeys(
             [

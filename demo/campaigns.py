@@ -1,14 +1,13 @@
 """Demo content for the campaigns app: a hub for each demo campaign, with posters drawn
-locally (Pillow, see sites/demo/images.py) and the guidance as its document."""
+locally (Pillow, see demo/images.py) and the guidance as its document."""
 
 import io
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from sites.demo.images import article_image
-
-from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial, MaterialKind
+from campaigns.models import CampaignHubDocument, CampaignHubPage, CampaignMaterial, MaterialKind
+from demo.images import article_image
 
 POSTER_SIZE = (900, 1270)
 BANNER_SIZE = (1500, 500)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.text import slugify_vi
-from home.uploads import CheckedImageField
+from core.text import slugify_vi
+from core.uploads import CheckedImageField
 
 from .services import DEFAULT_COLOUR
 

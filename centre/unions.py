@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blog.models import ArticlePage
+from sites.models import Union
 
 from .forms import UnionCreateForm, UnionEditForm
-from .models import Union
 from .services import provision_union, set_union_active, update_union
 
 HOME_PATH_LENGTH = 8  # home pages sit at depth 2: their tree path is 2 x 4 characters
@@ -37,7 +37,7 @@ def union_index(request):
     rows = [(union, stats.get(union.site.root_page.path, {})) for union in unions]
     return TemplateResponse(
         request,
-        "sites/admin/union_index.html",
+        "centre/unions/union_index.html",
         {
             "rows": rows,
             "can_add": request.user.has_perm("sites.add_union"),
@@ -63,7 +63,7 @@ def union_create(request):
             return redirect("union_admin:index")
     return TemplateResponse(
         request,
-        "sites/admin/union_form.html",
+        "centre/unions/union_form.html",
         {
             "form": form,
             "title": _("Thêm công đoàn"),
@@ -97,7 +97,7 @@ def union_edit(request, pk):
             return redirect("union_admin:index")
     return TemplateResponse(
         request,
-        "sites/admin/union_form.html",
+        "centre/unions/union_form.html",
         {"form": form, "title": union.name, "submit_label": _("Lưu")},
     )
 

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from . import services
-from .models import CampaignReport, ReportEvent, ReportFigure, ReportTemplate
+from reports import services
+from reports.models import CampaignReport, ReportEvent, ReportFigure, ReportTemplate
 
 FIGURES = [
     ("doan-vien-duoc-tham", "Đoàn viên, người lao động được thăm hỏi", "count", "người", True),

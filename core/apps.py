@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app needs and that imports no app of ours: Vietnamese text folding, tree
+    paths, the content-changed signal and its Wagtail events, the fail-soft cache client,
+    file access and upload checks, rendition specs."""
+
+    name = "core"
+    verbose_name = _("Lõi")
+
+    def ready(self):
+        from . import changes, renditions
+
+        changes.connect_wagtail_signals()
+        renditions.connect_signals()
