@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from core.tree import parent_path_expression
 from core.widgets import Select
@@ -66,7 +67,6 @@ class NewsHubFilterForm(forms.Form):
         """The filters given once with a canonical value, which the page cache may store
         (see pagecache): empty ("all"), a known choice, an existing tag's slug, a date
         written YYYY-MM-DD."""
-        from taggit.models import Tag
 
         self.is_valid()
         fields = []
@@ -97,6 +97,7 @@ class NewsHubFilterForm(forms.Form):
         return len(self.valid_filters())
 
     def apply(self, queryset):
+        # blog.models imports this module: a cycle inside the app
         from .models import ArticlePageTag, ColumnPage
 
         filters = self.valid_filters()

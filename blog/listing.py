@@ -19,9 +19,10 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from core.renditions import CARD_RENDITION_SPECS
+from pagecache import canonical
 from pagecache.snapshot import cached, structure_version
 
 # Parsed once per process: a Filter keeps its parsed operations.
@@ -42,7 +43,6 @@ def any_path_under(paths, field="path"):
 
 
 def _load_excluded_paths():
-    from wagtail.models import PageViewRestriction
 
     hidden = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
@@ -72,6 +72,7 @@ def visible(queryset, request=None):
 
 def campaign_by_id(campaign_id):
     """A campaign by id, from the cached list of all campaigns (None if there is none)."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import Campaign
 
     if campaign_id is None:
@@ -83,6 +84,7 @@ def campaign_by_id(campaign_id):
 
 def _column_pages():
     """{tree path: (slug, name) of its shared column} of every column page; cached."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import ColumnPage
 
     def load():
@@ -104,6 +106,7 @@ def column_page_paths(slug):
 
 def central_news_hub(network):
     """The central site's (first) visible news hub page, or None; cached."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import NewsHubPage
 
     if network.central is None:
@@ -117,6 +120,7 @@ def central_news_hub(network):
 
 def campaign_choices(locale_id, request=None):
     """The campaigns of a locale (filter choices, home page list), cached."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import Campaign
 
     return cached(
@@ -128,6 +132,7 @@ def campaign_choices(locale_id, request=None):
 
 def all_columns():
     """Every column, in their usual order, cached."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import Column
 
     return cached("columns", lambda: list(Column.objects.all()))
@@ -135,6 +140,7 @@ def all_columns():
 
 def column_choices(locale_id, request=None):
     """The columns of a locale (filter choices), cached."""
+    # blog.models imports this module: a cycle inside the app
     from blog.models import Column
 
     return cached(
@@ -217,7 +223,6 @@ def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True):
     The count is cached (cached_count) unless `cache_count` is false: for queries made of
     free text (tags, dates, search words) that anyone can vary without end.
     """
-    from pagecache import canonical
 
     paginator = Paginator(queryset, per_page)
     # (a cached_property on Paginator)

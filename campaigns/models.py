@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +11,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Collection, Orderable
 
+from blog.listing import campaign_by_id
+from core.media import collection_lets_in
+from sites.models import Union
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
+
+from .qr import qr_svg
 
 
 class CampaignStatus(models.TextChoices):
@@ -32,7 +37,6 @@ def campaign_status(campaign, today=None):
 
 
 def central_collection_path():
-    from sites.models import Union
 
     return Union.objects.filter(is_central=True).values_list("collection__path", flat=True).first()
 
@@ -107,17 +111,16 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     @property
     def feed_campaign(self):
         """The campaign whose feed the page announces in <head> (see feed_tags)."""
-        from blog.listing import campaign_by_id
 
         return campaign_by_id(self.campaign_id) or (self.campaign if self.campaign_id else None)
 
     @cached_property
     def status(self):
-        from blog.listing import campaign_by_id
 
         return campaign_status(campaign_by_id(self.campaign_id) or self.campaign)
 
     def get_context(self, request, *args, **kwargs):
+        # campaigns.hub imports these models: a cycle inside the app
         from .hub import hub_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -134,9 +137,6 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         """The original file of a poster or banner of the materials, as a download: the
         hub's privacy applies (Wagtail checks it before routing here), and the image's
         collection's too; originals are never served under /media/ (cms/media.py)."""
-        from django.http import FileResponse
-
-        from core.media import collection_lets_in
 
         material = (
             CampaignMaterial.objects.filter(page=self, image_id=image_id)
@@ -157,7 +157,6 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     @path("in-poster/<int:image_id>/", name="poster_print")
     def poster_print(self, request, image_id):
         """A poster of the materials, large, with a QR code to this page, ready to print."""
-        from .qr import qr_svg
 
         material = (
             CampaignMaterial.objects.filter(page=self, image_id=image_id)

@@ -11,6 +11,7 @@ from blog.models import Campaign, Column, ColumnPage
 from core.dates import add_years
 from core.text import slugify_vi
 from reports.services import copy_report_template
+from sites.models import Union
 
 from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial
 
@@ -85,7 +86,6 @@ def copy_campaign_for_next_year(campaign, user=None):
     Returns the new hub page. Raises ValidationError (nothing created) if the next edition
     already exists or the network has no central site.
     """
-    from sites.models import Union
 
     values = next_edition_values(campaign)
     with transaction.atomic():

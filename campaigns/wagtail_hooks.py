@@ -5,12 +5,12 @@ from wagtail.admin.widgets import Button
 
 from blog.models import Campaign
 
+from . import views
 from .permissions import can_copy_campaigns
 
 
 @hooks.register("register_admin_urls")
 def register_campaign_admin_urls():
-    from . import views
 
     return [
         path(

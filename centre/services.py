@@ -13,6 +13,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -29,7 +30,12 @@ from wagtail.models import (
 )
 
 from core.text import normalize, slugify_vi
+from home.models import CentralHomePage, UnionHomePage
 from sites.models import SiteBranding, Union, hex_colour
+from sites.network import get_network
+from sites.permissions import NETWORK_ADMINS_GROUP
+
+from .notifications import notify_takedown
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -223,7 +229,6 @@ def _share_central_collection(groups):
 
 def ensure_network_admins_group():
     """The network administrators: add, edit and deactivate unions (need not be superusers)."""
-    from sites.permissions import NETWORK_ADMINS_GROUP
 
     group, _created = Group.objects.get_or_create(name=NETWORK_ADMINS_GROUP)
     group.permissions.add(*_permissions(NETWORK_ADMIN_PERMISSIONS))
@@ -308,7 +313,6 @@ def provision_union(
     an image/document collection usable by those groups only, and a moderation workflow.
     The central union's site becomes the default site (it answers unknown hostnames).
     """
-    from home.models import CentralHomePage, UnionHomePage
 
     name = normalize(name or "").strip()
     short_name = normalize(short_name or "").strip()
@@ -464,7 +468,6 @@ def update_union(union, *, name, short_name, hostname, port):
 def can_take_down(user, page):
     """Whether ``user`` may take ``page`` down as the central department: a live page on a
     subordinate union's site (central pages follow Wagtail's own unpublish rights)."""
-    from sites.network import get_network
 
     if not (user.is_active and user.has_perm("sites.take_down_page") and page.live):
         return False
@@ -476,9 +479,6 @@ def take_down_page(page, user, reason=""):
     """The central department unpublishes a union's page (never its home page) and the
     union's approvers are told by e-mail. Nothing else about the page changes: its drafts,
     revisions, workflow and privacy stay the union's."""
-    from wagtail.actions.unpublish_page import UnpublishPageAction
-
-    from .notifications import notify_takedown
 
     if not can_take_down(user, page):
         raise PermissionDenied

@@ -25,7 +25,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText, extract_references_from_rich_text
 from wagtail.rich_text.rewriters import extract_attrs
 
@@ -44,8 +47,6 @@ EMBED = re.compile(r"<embed(\b[^>]*)/>")
 
 
 def _file_models():
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
 
     return get_image_model(), get_document_model()
 
@@ -53,7 +54,6 @@ def _file_models():
 def choosable_collection_ids(user, model):
     """Ids of the collections whose images (or documents) `user` may choose (cached on the
     user object for the request)."""
-    from wagtail.permissions import policy_registry
 
     cache = user.__dict__.setdefault("_choosable_collections", {})
     if model not in cache:

@@ -20,6 +20,9 @@ from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.permissions import policy_registry
 
 RENDITIONS = "images"
 ORIGINALS = "original_images"
@@ -42,8 +45,6 @@ def _clean_path(path):
 def _has_image_permission(user, collection):
     if not (user.is_authenticated and user.is_active):
         return False
-    from wagtail.images import get_image_model
-    from wagtail.permissions import policy_registry
 
     policy = policy_registry.get_by_type(get_image_model())
     return (
@@ -66,8 +67,6 @@ def _restricted_rendition(name):
     """The rendition stored as `name` if its image is in a restricted collection, else None
     (two small queries; none of the rendition table is scanned unless a collection is
     restricted, and then only the renditions of that collection's images)."""
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, CollectionViewRestriction
 
     paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
     if not paths:
@@ -96,7 +95,6 @@ def serve_media(request, path):
     elif folder == ORIGINALS:
         if not request.user.is_authenticated:
             raise Http404
-        from wagtail.images import get_image_model
 
         image = get_image_model().objects.filter(file=path).select_related("collection").first()
         if image is None or not _has_image_permission(request.user, image.collection):

@@ -21,6 +21,8 @@ from wagtail.rich_text import RichText
 from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage, NewsHubPage
 from centre.services import ensure_locales, ensure_network_admins_group, provision_union
 from core.text import fold
+from demo.campaigns import create_campaign_hubs
+from demo.reports import create_demo_reports
 from home.models import DirectoryPage
 from sites.models import Union
 
@@ -294,8 +296,6 @@ def load_demo(port=8000, log=print):
             )
         )
 
-        from demo.campaigns import create_campaign_hubs
-
         create_campaign_hubs(central, list(campaigns.values()), guidance_page, log=log)
 
         for index, data in enumerate(content.ARTICLES):
@@ -305,8 +305,6 @@ def load_demo(port=8000, log=print):
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         accounts = builder.accounts(unions)
-
-        from demo.reports import create_demo_reports
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

@@ -14,8 +14,11 @@ from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
 from blog.listing import build_cards, campaign_choices, for_cards, in_sites, visible
+from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage
+from campaigns.models import CampaignHubPage
 from core.renditions import LOGO_SPEC
 from pagecache.snapshot import cached
+from sites.models import SiteBranding
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
@@ -32,13 +35,11 @@ class BaseHomePage(IntroMixin, BasePage):
         abstract = True
 
     def latest_articles(self, request, network, sites):
-        from blog.models import ArticlePage
 
         pages = for_cards(in_sites(visible(ArticlePage.objects.all()), sites))[:LATEST_COUNT]
         return build_cards(request, pages, network)
 
     def columns(self):
-        from blog.models import ColumnPage
 
         return cached(
             f"home-columns:{self.pk}",
@@ -88,7 +89,6 @@ class CentralHomePage(BaseHomePage):
 
     def featured(self, request, network):
         """Featured articles still live, public and in an active union, in the chosen order."""
-        from blog.models import ArticlePage
 
         order = cached(
             f"featured:{self.pk}",
@@ -135,8 +135,6 @@ class CentralHomePage(BaseHomePage):
     def child_links(self):
         """The visible news hub, directory, campaign hubs and documents under this page
         (cached with the network snapshot, see pagecache.snapshot)."""
-        from blog.models import DocumentPage, NewsHubPage
-        from campaigns.models import CampaignHubPage
 
         return {
             "news_hub": visible(NewsHubPage.objects.child_of(self)).first(),
@@ -210,7 +208,6 @@ class DirectoryPage(IntroMixin, BasePage):
     @staticmethod
     def union_logos(unions):
         """Each union's logo by site id: one query for the branding, one for the renditions."""
-        from sites.models import SiteBranding
 
         if not unions:
             return {}
@@ -231,7 +228,6 @@ class DirectoryPage(IntroMixin, BasePage):
     @staticmethod
     def article_stats(unions):
         """(latest date, count) of each union's visible articles by site id, in one query."""
-        from blog.models import ArticlePage
 
         if not unions:
             return {}

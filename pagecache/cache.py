@@ -43,9 +43,11 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from wagtail.models import Site
 
 from core import cache as shared
 from pagecache.models import fresh as _fresh
+from pagecache.snapshot import bump_cache_epoch, cache_epoch
 
 PREFIX = "pagecache:"
 GLOBAL = "global"
@@ -86,15 +88,12 @@ def bump(*names):
             except ValueError:  # missing: any fresh value differs from what entries recorded
                 cache.set(key, _fresh(), timeout=None)
     if outcome.failed:  # lost: whatever the cache still holds may show the old content
-        from pagecache.snapshot import bump_cache_epoch
-
         bump_cache_epoch()
 
 
 def make_everything_stale():
     """No entry stored so far is served again, in any process; Wagtail's cached site paths
     are read again. For when invalidations may have been lost (see the module docstring)."""
-    from wagtail.models import Site
 
     cache.set(_key(GLOBAL), _fresh(), timeout=None)
     local_entries.clear()
@@ -104,7 +103,6 @@ def make_everything_stale():
 
 def recover():
     """The cache answers again after this process saw it fail (core.cache.on_recovery)."""
-    from pagecache.snapshot import cache_epoch
 
     make_everything_stale()
     cache.set(EPOCH_KEY, cache_epoch(), timeout=None)
@@ -113,7 +111,6 @@ def recover():
 def epoch_is_current(seen):
     """Whether the cache is up to date with the database's cache epoch, `seen` being what
     it held (generations(..., with_epoch=True)); if not, make it so: everything is stale."""
-    from pagecache.snapshot import cache_epoch
 
     current = cache_epoch()
     if seen is None:  # a new (or emptied) cache: nothing in it predates the epoch

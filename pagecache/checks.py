@@ -8,7 +8,9 @@ import os
 import re
 
 from django.conf import settings
+from django.core import checks
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 PROCESS_LOCAL = (
     "django.core.cache.backends.locmem.LocMemCache",
@@ -60,8 +62,6 @@ def shared_cache(app_configs, **kwargs):
 
 def refuse_to_start():
     """Raise if a cache check fails (for the web process, which runs no checks itself)."""
-    from django.core import checks
-    from django.core.exceptions import ImproperlyConfigured
 
     errors = [m for m in checks.run_checks(tags=[Tags.caches]) if m.is_serious()]
     if errors:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import pre_page_move
 
@@ -87,7 +88,6 @@ def _network_urls(sites):
 def _purge(urls, sites):
     if not _frontend_cache_configured():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch(urls)
     batch.add_urls(_network_urls(sites))

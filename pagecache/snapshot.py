@@ -19,6 +19,9 @@ import threading
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from pagecache import models as versions
 
 TIMEOUT = 60 * 60 * 24
 # Kept in memory per version at most (counts are keyed by query: readers choose how many).
@@ -33,7 +36,6 @@ _values_version = None
 
 def _read_versions():
     """{name: value} of the versions (pagecache.models), in one query."""
-    from pagecache import models as versions
 
     return versions.read()
 
@@ -78,7 +80,6 @@ request_finished.connect(_request_finished, dispatch_uid="network-snapshot-reque
 
 def bump(structure=False):
     """Make every cached entry stale (and what depends on the structure, if it changed)."""
-    from pagecache import models as versions
 
     _local.versions = None
     versions.bump(*(("snapshot", "structure") if structure else ("snapshot",)))
@@ -86,7 +87,6 @@ def bump(structure=False):
 
 def bump_cache_epoch():
     """An invalidation did not reach the shared cache: see pagecache.cache."""
-    from pagecache import models as versions
 
     _local.versions = None
     versions.bump("epoch")
@@ -122,7 +122,6 @@ def cached(name, loader, request=None):
 def view_restriction_map():
     """What BasePage.get_view_restrictions needs to know without a query: the ids and tree
     paths of the pages with a view restriction, and {path: alias_of id} of every alias."""
-    from wagtail.models import Page, PageViewRestriction
 
     def load():
         rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
@@ -138,7 +137,6 @@ def view_restriction_map():
 
 def locale_codes():
     """{locale id: language code}, cached."""
-    from wagtail.models import Locale
 
     return cached("locales", lambda: dict(Locale.objects.values_list("id", "language_code")))
 

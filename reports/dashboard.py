@@ -212,6 +212,7 @@ def export_csv(dashboard):
 
 
 def export_xlsx(dashboard):
+    # Only the XLSX export needs openpyxl: web workers do not load it otherwise.
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter

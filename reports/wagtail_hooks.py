@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import views
 from .models import ReportTemplate
 from .permissions import can_see_reports
 
@@ -24,7 +25,6 @@ register_snippet(ReportTemplateViewSet)
 
 @hooks.register("register_admin_urls")
 def register_report_admin_urls():
-    from . import views
 
     urls = [
         path("", views.index, name="index"),

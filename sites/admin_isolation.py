@@ -26,12 +26,14 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from wagtail.admin.models import EditingSession
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import Page, UploadedFile, WorkflowState
+from wagtail.models import Collection, Page, UploadedFile, WorkflowState
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import TranslationSource
 
 from .permissions import own_root_paths, paths_q, readable_root_paths, reads_network_content
 
@@ -193,7 +195,6 @@ class Reach:
         return not model.objects.filter(pk__in=ids).exclude(collection__in=usable).exists()
 
     def collections(self, ids):
-        from wagtail.models import Collection
 
         usable = [c.path for c in usable_collections(self.user, get_image_model())]
         found = Collection.objects.filter(pk__in=ids).values_list("path", flat=True)
@@ -238,13 +239,10 @@ class Reach:
         if kind in ("translation", "translation_source"):
             return self.translations(kind, ids)
         if kind == "editing_session":
-            from wagtail.admin.models import EditingSession
-
             return not EditingSession.objects.filter(pk__in=ids).exclude(user=self.user).exists()
         raise ValueError(kind)
 
     def translations(self, kind, ids):
-        from wagtail_localize.models import TranslationSource
 
         if kind == "translation":
             sources = TranslationSource.objects.filter(translations__pk__in=ids)

@@ -10,12 +10,18 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
 from wagtail.search import index
 
 from core.file_access import FileAccessFormMixin
 from core.text import normalize, search_text, slugify_vi
+from pagecache.snapshot import cached, view_restriction_map
+from sites.network import get_network
+
+from .sharing import share_meta
 
 
 class FoldedSlugPageForm(FileAccessFormMixin, WagtailAdminPageForm):
@@ -167,7 +173,6 @@ class BasePage(FoldedSlugMixin, Page):
         sub-paths of its own (RoutablePageMixin). The pages on the way are kept on the
         request for the breadcrumbs.
         """
-        from wagtail.contrib.routable_page.models import RoutablePageMixin
 
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/"
@@ -201,9 +206,6 @@ class BasePage(FoldedSlugMixin, Page):
         (pagecache.snapshot: kept in memory under the version every site or page change bumps)
         rather than from the shared cache alone: without it (Redis down) Wagtail would
         rebuild it with a query per site for every request."""
-        from wagtail.models.sites import SiteRootPath
-
-        from pagecache.snapshot import cached
 
         holder = cache_object or kwargs.get("request") or self
         paths = getattr(holder, "_wagtail_cached_site_root_paths", None)
@@ -216,9 +218,6 @@ class BasePage(FoldedSlugMixin, Page):
         """Wagtail checks this on every page served (two queries). Most pages have no
         restriction on themselves, their ancestors or the pages these are aliases of: the
         network snapshot (pagecache.snapshot.view_restriction_map) says so without a query."""
-        from wagtail.models import PageViewRestriction
-
-        from pagecache.snapshot import view_restriction_map
 
         restricted = view_restriction_map()
         step = self.steplen
@@ -233,7 +232,6 @@ class BasePage(FoldedSlugMixin, Page):
         return self.search_description or getattr(self, "intro", "") or ""
 
     def get_context(self, request, *args, **kwargs):
-        from .sharing import share_meta
 
         context = super().get_context(request, *args, **kwargs)
         context["share"] = share_meta(self, request)
@@ -241,7 +239,6 @@ class BasePage(FoldedSlugMixin, Page):
 
     def breadcrumbs(self, request):
         """The page's ancestors from its site's home page down, in one query (for "Đường dẫn")."""
-        from sites.network import get_network
 
         site = get_network(request).site_for_path(self.path)
         chain = getattr(request, "_route_chain", None)
