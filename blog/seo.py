@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
-from wagtail.models import Site
 
-from sites.network import get_network
+from sites.network import get_network, request_site, request_union
 
 from .listing import visible
 
@@ -33,10 +32,7 @@ class SitePagesSitemap(Sitemap):
 
 def host_site(request):
     """(network, the network site answering this host or None, the Wagtail site or None)."""
-    network = get_network(request)
-    site = Site.find_for_request(request)
-    own = next((s for s in network.sites if site and s.site_id == site.pk), None)
-    return network, own, site
+    return get_network(request), request_union(request), request_site(request)
 
 
 def answering_site(request):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from blog.listing import (
     visible,
 )
 from blog.models import ArticlePage, ColumnPage, DocumentPage
+from core import tree
 from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS
 from core.tree import parent_path_expression
 from pagecache.snapshot import cached
@@ -93,13 +94,9 @@ def article_counts(articles, sites):
     """Visible campaign articles per site id, in one grouped query."""
     if not sites:
         return {}
-    site_of_page = Case(
-        *[When(path__startswith=s.root_path, then=Value(s.site_id)) for s in sites],
-        default=None,
-        output_field=models.IntegerField(),
-    )
-    rows = articles.annotate(union_site=site_of_page).order_by().values("union_site")
-    return {row["union_site"]: row["n"] for row in rows.annotate(n=Count("pk"))}
+    site_ids = {s.root_path: s.site_id for s in sites}
+    rows = articles.annotate(root=tree.root_of(site_ids)).order_by().values("root")
+    return {site_ids.get(row["root"]): row["n"] for row in rows.annotate(n=Count("pk"))}
 
 
 def _hub_link(hub_url, **filters):

@@ -3,19 +3,17 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
-from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blog.models import ArticlePage
+from core import tree
 from sites.models import Union
 
 from .forms import UnionCreateForm, UnionEditForm
 from .services import provision_union, set_union_active, update_union
-
-HOME_PATH_LENGTH = 8  # home pages sit at depth 2: their tree path is 2 x 4 characters
 
 
 def _require(request, codename):
@@ -25,15 +23,20 @@ def _require(request, codename):
 
 def union_index(request):
     _require(request, "view_union")
-    stats = {
-        row["root"]: row
-        for row in ArticlePage.objects.live()
-        .annotate(root=Substr("path", 1, HOME_PATH_LENGTH))
-        .values("root")
-        .annotate(articles=Count("pk"), last_published=Max("last_published_at"))
-        .order_by()
-    }
     unions = list(Union.objects.select_related("site__root_page"))
+    roots = [union.site.root_page.path for union in unions]
+    stats = (
+        {
+            row["root"]: row
+            for row in ArticlePage.objects.live()
+            .annotate(root=tree.root_of(roots))
+            .values("root")
+            .annotate(articles=Count("pk"), last_published=Max("last_published_at"))
+            .order_by()
+        }
+        if roots
+        else {}
+    )
     rows = [(union, stats.get(union.site.root_page.path, {})) for union in unions]
     return TemplateResponse(
         request,

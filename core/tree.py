@@ -5,8 +5,13 @@ A page's path is its parent's path plus ``TREE_STEP`` characters; a page belongs
 whose home page's path is the longest prefix of its own.
 """
 
-from django.db.models import F
-from django.db.models.functions import Length, Substr
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Case, CharField, F, Q, When
+from django.db.models.functions import Left, Length, Substr
+from django.db.models.lookups import In
 from wagtail.models import Page, Site
 
 TREE_STEP = Page.steplen  # 4
@@ -19,6 +24,41 @@ def parent_path(path):
 def parent_path_expression(field="path"):
     """SQL for `parent_path` of `field`: annotate with it to group children by parent."""
     return Substr(F(field), 1, Length(F(field)) - TREE_STEP)
+
+
+def _by_length(root_paths):
+    by_length = defaultdict(set)
+    for path in root_paths:
+        by_length[len(path)].add(path)
+    return by_length
+
+
+def under_roots(queryset, root_paths, field="path"):
+    """Rows whose `field` (a tree path) is at or under one of `root_paths` (none if there are
+    none), in SQL as "the first n characters are one of these": one hashed lookup per row
+    whether there are 2 roots or 60, rather than one ``LIKE 'root%'`` per root."""
+    by_length = _by_length(root_paths)
+    if not by_length:
+        return queryset.none()
+    aliases = {f"_root{n}": Left(field, n) for n in by_length}
+    condition = reduce(
+        or_, (Q(**{f"_root{n}__in": sorted(paths)}) for n, paths in by_length.items())
+    )
+    return queryset.alias(**aliases).filter(condition)
+
+
+def root_of(root_paths, field="path"):
+    """SQL for which of `root_paths` the row's `field` is at or under (the deepest), or NULL,
+    by the same "first n characters" test: annotate with it and group by it to count per
+    site."""
+    return Case(
+        *[
+            When(In(Left(field, n), sorted(paths)), then=Left(field, n))
+            for n, paths in sorted(_by_length(root_paths).items(), reverse=True)
+        ],
+        default=None,
+        output_field=CharField(),
+    )
 
 
 def deepest_root(path, roots, root_path=lambda root: root.root_path):

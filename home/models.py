@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Case, Count, Max, Prefetch, Value, When
+from django.db.models import Count, Max, Prefetch
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,6 +16,7 @@ from wagtail.url_routing import RouteResult
 from blog.listing import build_cards, campaign_choices, for_cards, in_sites, visible
 from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage
 from campaigns.models import CampaignHubPage
+from core import tree
 from core.renditions import LOGO_SPEC
 from pagecache.snapshot import cached
 from sites.models import SiteBranding
@@ -231,19 +232,15 @@ class DirectoryPage(IntroMixin, BasePage):
 
         if not unions:
             return {}
-        site_of_page = Case(
-            *[When(path__startswith=u.root_path, then=Value(u.site_id)) for u in unions],
-            default=None,
-            output_field=models.IntegerField(),
-        )
+        site_ids = {u.root_path: u.site_id for u in unions}
         rows = (
             in_sites(visible(ArticlePage.objects.all()), unions)
-            .annotate(union_site=site_of_page)
+            .annotate(root=tree.root_of(site_ids))
             .order_by()
-            .values("union_site")
+            .values("root")
             .annotate(latest=Max("date"), count=Count("pk"))
         )
-        return {row["union_site"]: (row["latest"], row["count"]) for row in rows}
+        return {site_ids.get(row["root"]): (row["latest"], row["count"]) for row in rows}
 
     def entries(self, network):
         unions = network.unions

@@ -197,7 +197,7 @@ class PageCacheMiddleware:
     def _network_dependent(request, site, response):
         """Whether the response may show content of other sites (see pagecache.cache)."""
         # The network the view loaded (sites.network.get_network); unknown means "yes".
-        network = getattr(request, "_union_network", None)
+        network = getattr(request, "network", None)
         own = next((s for s in network.sites if s.site_id == site.pk), None) if network else None
         if own is None or own.is_central:
             return True

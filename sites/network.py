@@ -7,6 +7,8 @@ and to keep out inactive unions, without one query per page or per site.
 from dataclasses import dataclass
 from functools import cached_property
 
+from wagtail.models import Site
+
 from core.tree import deepest_root
 from pagecache.snapshot import cached
 
@@ -44,6 +46,10 @@ class Network:
     def unions(self):
         """Active subordinate unions (the directory)."""
         return [s for s in self.active if not s.is_central]
+
+    @cached_property
+    def by_site_id(self):
+        return {s.site_id: s for s in self.sites}
 
     @cached_property
     def by_slug(self):
@@ -92,10 +98,40 @@ def load_network():
 
 
 def get_network(request=None):
-    """The network for this request, loaded once per request."""
+    """The network for this request: loaded (from the snapshot) at the first call and kept as
+    ``request.network``; the page cache reads that to know whether the view used it."""
     if request is None:
         return load_network()
-    network = getattr(request, "_union_network", None)
+    network = getattr(request, "network", None)
     if network is None:
-        network = request._union_network = cached("network", load_network)
+        network = request.network = cached("network", load_network)
     return network
+
+
+def request_site(request):
+    """The Wagtail site answering the request: ``request.site``, set once per request by
+    SiteContextMiddleware (Wagtail's lookup, kept on the request), for code that may also be
+    given a request that did not go through the middleware (a test's RequestFactory)."""
+    site = getattr(request, "site", None)
+    if site is None:
+        site = request.site = Site.find_for_request(request)
+    return site
+
+
+def request_union(request):
+    """The network's entry (NetworkSite) for the site answering the request, or None."""
+    site = request_site(request)
+    return get_network(request).by_site_id.get(site.pk) if site is not None else None
+
+
+class SiteContextMiddleware:
+    """Where a request is, resolved once: ``request.site`` (Wagtail's site for the host);
+    ``request.network`` when first asked for (get_network); the union through
+    request_union. Templates, tags and page methods read these."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.site = Site.find_for_request(request)
+        return self.get_response(request)

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail.search import index
 
+from core import tree
 from core.file_access import FileAccessFormMixin
 from core.text import normalize, search_text, slugify_vi
 from pagecache.snapshot import cached, view_restriction_map
@@ -220,7 +221,7 @@ class BasePage(FoldedSlugMixin, Page):
         network snapshot (pagecache.snapshot.view_restriction_map) says so without a query."""
 
         restricted = view_restriction_map()
-        step = self.steplen
+        step = tree.TREE_STEP
         for end in range(step, len(self.path) + 1, step):
             path = self.path[:end]
             target = self.alias_of_id if path == self.path else restricted["aliases"].get(path)
@@ -242,7 +243,7 @@ class BasePage(FoldedSlugMixin, Page):
 
         site = get_network(request).site_for_path(self.path)
         chain = getattr(request, "_route_chain", None)
-        if chain and chain[-1].path == self.path[: -self.steplen]:
+        if chain and chain[-1].path == tree.parent_path(self.path):
             # The pages routing went through (home/mixins.py route): no query.
             root = site.root_path if site is not None else None
             return [

@@ -5,11 +5,11 @@ from datetime import datetime, time
 from urllib.parse import urlencode
 
 from django.utils import timezone, translation
-from wagtail.models import Site
 
 from core.renditions import LOGO_IMAGE_SPEC, OG_IMAGE_SPEC
 from pagecache.snapshot import locale_codes
 from sites.models import SiteBranding
+from sites.network import request_site
 
 # Facebook and Zalo show link previews best at 1200×630; a logo is shown whole.
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -64,7 +64,7 @@ def _local_iso(moment):
 
 def share_meta(page, request):
     """Open Graph / Twitter data for a page, with absolute URLs on the page's own host."""
-    site = Site.find_for_request(request)
+    site = request_site(request)
     branding = SiteBranding.for_request(request) if site is not None else None
     image = share_image(request, getattr(page, "lead_image", None), OG_IMAGE_SPEC)
     if image is None and branding is not None:
@@ -92,7 +92,7 @@ def share_meta(page, request):
 
 def view_share_meta(request, title, description=""):
     """The same data for a page that is a view, not a Wagtail page (e.g. search)."""
-    site = Site.find_for_request(request)
+    site = request_site(request)
     branding = SiteBranding.for_request(request) if site is not None else None
     return ShareMeta(
         url=request.build_absolute_uri(request.path),

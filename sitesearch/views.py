@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from blog.listing import paginate
 from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
-from sites.network import get_network
+from sites.network import get_network, request_site, request_union
 from sites.sharing import view_share_meta
 
 from .forms import SearchForm
@@ -76,9 +76,9 @@ def vouch_for_cache(request, form, results_page):
 
 
 def search(request):
-    site = Site.find_for_request(request)
+    site = request_site(request)
     network = get_network(request)
-    current = next((s for s in network.sites if site and s.site_id == site.pk), None)
+    current = request_union(request)
     if current is None:
         raise Http404
     if not current.is_active:

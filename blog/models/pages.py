@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Left
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -185,7 +184,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
             return []
         pages = for_cards(
             in_sites(visible(ArticlePage.objects.exclude(pk=self.pk)), network.active)
-            .alias(parent_path=Left("path", len(parent_path)))
+            .alias(parent_path=tree.parent_path_expression())
             .filter(reduce(or_, conditions))
         )[:limit]
         return build_cards(request, pages, network)

@@ -1,8 +1,7 @@
 from django import template
-from wagtail.models import Site
 
 from pagecache.snapshot import cached, locale_codes
-from sites.network import get_network
+from sites.network import get_network, request_site
 
 register = template.Library()
 
@@ -11,7 +10,7 @@ register = template.Library()
 def site_nav(context):
     """The current site's menu: its home page's children marked "show in menus"."""
     request = context["request"]
-    site = Site.find_for_request(request)
+    site = request_site(request)
     items = []
     if site is not None:
         root = site.root_page
