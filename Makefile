@@ -8,7 +8,12 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
-.PHONY: bench
+.PHONY: bench messages
+
+# The Vietnamese admin catalog: translators edit locale/vi/LC_MESSAGES/*.po; this merges in the
+# installed Wagtail's new strings and compiles the .mo files (needs GNU gettext).
+messages: install
+	PY=$(BIN)/python sh locale/update_catalogs.sh
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
