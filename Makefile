@@ -72,8 +72,11 @@ quality-tools:
 			echo "java is missing: install it (sudo apt-get install default-jre-headless) or the quality check is skipped"; \
 		fi; }
 
+# The suite runs on every core (pytest-xdist), a test file per worker at a time (the quality
+# check's demo server is built once). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install-dev browser quality-tools
-	$(BIN)/python -m pytest --ds=cms.settings.test $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ds=cms.settings.test -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # PNGs of every public page type of the demo network at 375px and 1280px in var/screenshots/.
 screenshots: install-dev browser

@@ -13,6 +13,29 @@ from blog.factories import (
 from centre.factories import CentralUnionFactory, UnionFactory
 from tests.browser import browser  # noqa: F401  (session fixture: Debian's Chromium)
 
+# The longest files (a demo network each, or networks grown to measure), started first so that
+# the workers of `make test` (pytest-xdist, a file at a time) finish together.
+LONG_FILES = (
+    "tests/quality/",
+    "tests/performance/test_query_counts.py",
+    "tests/sites/test_demo.py",
+    "tests/admin/test_admin_url_walk.py",
+    "tests/campaigns/test_demo_hubs.py",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        transactional = any(m.kwargs.get("transaction") for m in item.iter_markers("django_db"))
+        if transactional:  # last, as pytest-django orders them
+            return len(LONG_FILES) + 1
+        return next(
+            (n for n, f in enumerate(LONG_FILES) if item.nodeid.startswith(f)), len(LONG_FILES)
+        )
+
+    items.sort(key=rank)  # stable: the order within each rank is kept
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
