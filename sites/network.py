@@ -7,6 +7,7 @@ and to keep out inactive unions, without one query per page or per site.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from core.tree import deepest_root
@@ -109,13 +110,9 @@ def get_network(request=None):
 
 
 def request_site(request):
-    """The Wagtail site answering the request: ``request.site``, set once per request by
-    SiteContextMiddleware (Wagtail's lookup, kept on the request), for code that may also be
-    given a request that did not go through the middleware (a test's RequestFactory)."""
-    site = getattr(request, "site", None)
-    if site is None:
-        site = request.site = Site.find_for_request(request)
-    return site
+    """The Wagtail site answering the request (None only in a network with no site at all):
+    Wagtail's lookup, made at most once per request and kept on it."""
+    return Site.find_for_request(request)
 
 
 def request_union(request):
@@ -125,13 +122,14 @@ def request_union(request):
 
 
 class SiteContextMiddleware:
-    """Where a request is, resolved once: ``request.site`` (Wagtail's site for the host);
-    ``request.network`` when first asked for (get_network); the union through
-    request_union. Templates, tags and page methods read these."""
+    """Where a request is, for templates: ``request.site`` (Wagtail's site for the host,
+    looked up on first use, once: request_site); ``request.network`` once get_network has
+    loaded it; the union through request_union. A response that never needs the site (an
+    admin screen, a media file) costs no lookup."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.site = Site.find_for_request(request)
+        request.site = SimpleLazyObject(lambda: request_site(request))
         return self.get_response(request)
