@@ -1,15 +1,10 @@
 """Domain actions on the network. Management commands, admin views and the demo
 loader call these rather than repeating them."""
 
-import re
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.password_validation import validate_password
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -29,17 +24,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.text import normalize, slugify_vi
 from home.models import CentralHomePage, UnionHomePage
-from sites.models import SiteBranding, Union, hex_colour
+from sites.models import SiteBranding, Union
 from sites.network import get_network
 from sites.permissions import NETWORK_ADMINS_GROUP
 
+from .forms import DEFAULT_COLOUR, UnionCreateForm, UnionEditForm, errors_of, group_names
 from .notifications import notify_takedown
 
-HOSTNAME_RE = re.compile(
-    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 # Editors and approvers upload, use and manage the union's files ("change" covers editing
@@ -77,7 +69,6 @@ SHARED_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "choose_document"),
 ]
-DEFAULT_COLOUR = "#a61b1b"
 
 
 def _permissions(pairs):
@@ -94,13 +85,6 @@ def ensure_locales():
     return Locale.get_default()
 
 
-def group_names(short_name):
-    return (
-        _("%(union)s – Biên tập viên") % {"union": short_name},
-        _("%(union)s – Duyệt bài") % {"union": short_name},
-    )
-
-
 def _retire_placeholder_sites():
     """Remove the empty "Welcome to Wagtail" site a fresh install comes with."""
     for site in Site.objects.filter(union__isnull=True).select_related("root_page"):
@@ -108,93 +92,6 @@ def _retire_placeholder_sites():
         if root.specific_class is Page and root.numchild == 0:
             site.delete()
             root.delete()
-
-
-def _validate_accounts(accounts, errors):
-    User = get_user_model()
-    seen = set()
-    for account in accounts:
-        role, username = account["role"], (account.get("username") or "").strip()
-        if not username:
-            errors[f"{role}_username"] = _("Nhập tên đăng nhập.")
-            continue
-        try:
-            UnicodeUsernameValidator()(username)
-        except ValidationError as error:
-            errors[f"{role}_username"] = error.messages[0]
-            continue
-        if username in seen or User.objects.filter(username__iexact=username).exists():
-            errors[f"{role}_username"] = _("Tên đăng nhập “%(v)s” đã có người dùng.") % {
-                "v": username
-            }
-        seen.add(username)
-        if account.get("email"):
-            try:
-                EmailValidator()(account["email"])
-            except ValidationError as error:
-                errors[f"{role}_email"] = error.messages[0]
-        try:
-            validate_password(account.get("password") or "", User(username=username))
-        except ValidationError as error:
-            errors[f"{role}_password"] = " ".join(error.messages)
-
-
-def _validate(
-    *,
-    name,
-    short_name,
-    slug,
-    hostname,
-    port,
-    is_central,
-    primary_colour,
-    contact_email,
-    facebook_url,
-    zalo_url,
-    accounts=(),
-):
-    errors = {}
-    if not name:
-        errors["name"] = _("Nhập tên công đoàn.")
-    if not short_name:
-        errors["short_name"] = _("Nhập tên viết tắt.")
-    elif any(Group.objects.filter(name=n).exists() for n in group_names(short_name)):
-        errors["short_name"] = _("Tên viết tắt “%(v)s” đã được dùng.") % {"v": short_name}
-    if not slug:
-        errors["slug"] = _("Nhập mã (chữ thường không dấu, số, gạch ngang).")
-    elif slug != slugify_vi(slug) or len(slug) > 40:
-        errors["slug"] = _(
-            "Mã “%(v)s” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, "
-            "tối đa 40 ký tự (ví dụ “%(s)s”)."
-        ) % {"v": slug, "s": slugify_vi(slug)[:40] or "cd-bo-tu-phap"}
-    elif Union.objects.filter(slug=slug).exists():
-        errors["slug"] = _("Mã “%(v)s” đã được dùng cho công đoàn khác.") % {"v": slug}
-    elif Page.get_first_root_node().get_children().filter(slug=slug).exists():
-        errors["slug"] = _("Mã “%(v)s” trùng với một trang gốc đã có.") % {"v": slug}
-    if not hostname:
-        errors["hostname"] = _("Nhập tên miền.")
-    elif not HOSTNAME_RE.match(hostname):
-        errors["hostname"] = _("Tên miền “%(v)s” không hợp lệ.") % {"v": hostname}
-    elif Site.objects.filter(hostname=hostname).exists():
-        errors["hostname"] = _("Tên miền “%(v)s” đã được dùng cho trang khác.") % {"v": hostname}
-    if not isinstance(port, int) or not 0 < port < 65536:
-        errors["port"] = _("Cổng phải là số từ 1 đến 65535.")
-    if is_central and Union.objects.filter(is_central=True).exists():
-        errors["is_central"] = _("Mạng đã có trang trung tâm.")
-    for field, value, validator in [
-        ("primary_colour", primary_colour, hex_colour),
-        ("contact_email", contact_email, EmailValidator()),
-        ("facebook_url", facebook_url, URLValidator(schemes=["https", "http"])),
-        ("zalo_url", zalo_url, URLValidator(schemes=["https", "http"])),
-    ]:
-        if value:
-            try:
-                validator(value)
-            except ValidationError as error:
-                errors[field] = error.messages[0]
-    _validate_accounts(accounts, errors)
-    if errors:
-        raise ValidationError(errors)
 
 
 def _grant_admin_and_page_permissions(group, home, codenames):
@@ -314,28 +211,39 @@ def provision_union(
     The central union's site becomes the default site (it answers unknown hostnames).
     """
 
-    name = normalize(name or "").strip()
-    short_name = normalize(short_name or "").strip()
-    slug = (slug or "").strip()
-    hostname = (hostname or "").strip().lower()
-    primary_colour = primary_colour or DEFAULT_COLOUR
-
+    form = UnionCreateForm(
+        data={
+            "name": name or "",
+            "short_name": short_name or "",
+            "slug": slug or "",
+            "hostname": hostname or "",
+            "port": port,
+            "is_central": is_central,
+            "tagline": tagline or "",
+            "primary_colour": primary_colour or "",
+            "contact_email": contact_email or "",
+            "phone": phone or "",
+            "address": address or "",
+            "facebook_url": facebook_url or "",
+            "zalo_url": zalo_url or "",
+            **{
+                f"{account['role']}_{part}": account.get(part) or ""
+                for account in accounts
+                for part in ("username", "email", "password")
+            },
+        },
+        accounts_required=False,
+        slug_from_short_name=False,
+    )
     try:
         with transaction.atomic():
-            _retire_placeholder_sites()
-            _validate(
-                name=name,
-                short_name=short_name,
-                slug=slug,
-                hostname=hostname,
-                port=port,
-                is_central=is_central,
-                primary_colour=primary_colour,
-                contact_email=contact_email,
-                facebook_url=facebook_url,
-                zalo_url=zalo_url,
-                accounts=accounts,
-            )
+            _retire_placeholder_sites()  # its home page's slug must not count as taken
+            if not form.is_valid():
+                raise errors_of(form)
+            data = form.cleaned_data
+            name, short_name, slug = data["name"], data["short_name"], data["slug"]
+            hostname, port, primary_colour = data["hostname"], data["port"], data["primary_colour"]
+            accounts = form.accounts()
             locale = ensure_locales()
             home_model = CentralHomePage if is_central else UnionHomePage
             home = Page.get_first_root_node().add_child(
@@ -431,26 +339,19 @@ def set_union_active(union, active):
 
 def update_union(union, *, name, short_name, hostname, port):
     """Rename a union or move its site to another hostname, keeping groups and site in step."""
-    name = normalize(name or "").strip()
-    short_name = normalize(short_name or "").strip()
-    hostname = (hostname or "").strip().lower()
-    errors = {}
-    if not name:
-        errors["name"] = _("Nhập tên công đoàn.")
-    if not short_name:
-        errors["short_name"] = _("Nhập tên viết tắt.")
-    elif short_name != union.short_name and any(
-        Group.objects.filter(name=n).exists() for n in group_names(short_name)
-    ):
-        errors["short_name"] = _("Tên viết tắt “%(v)s” đã được dùng.") % {"v": short_name}
-    if not HOSTNAME_RE.match(hostname):
-        errors["hostname"] = _("Tên miền “%(v)s” không hợp lệ.") % {"v": hostname}
-    elif Site.objects.filter(hostname=hostname).exclude(pk=union.site_id).exists():
-        errors["hostname"] = _("Tên miền “%(v)s” đã được dùng cho trang khác.") % {"v": hostname}
-    if not isinstance(port, int) or not 0 < port < 65536:
-        errors["port"] = _("Cổng phải là số từ 1 đến 65535.")
-    if errors:
-        raise ValidationError(errors)
+    form = UnionEditForm(
+        data={
+            "name": name or "",
+            "short_name": short_name or "",
+            "hostname": hostname or "",
+            "port": port,
+        },
+        union=union,
+    )
+    if not form.is_valid():
+        raise errors_of(form)
+    name, short_name = form.cleaned_data["name"], form.cleaned_data["short_name"]
+    hostname, port = form.cleaned_data["hostname"], form.cleaned_data["port"]
     with transaction.atomic():
         editors_name, approvers_name = group_names(short_name)
         union.editors_group.name = editors_name

@@ -12,7 +12,7 @@ from blog.models import ArticlePage
 from core import tree
 from sites.models import Union
 
-from .forms import UnionCreateForm, UnionEditForm
+from .forms import UnionCreateForm, UnionEditForm, add_service_errors
 from .services import provision_union, set_union_active, update_union
 
 
@@ -56,7 +56,7 @@ def union_create(request):
         try:
             union = provision_union(**form.service_arguments())
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -89,12 +89,12 @@ def union_edit(request, pk):
         "hostname": union.site.hostname,
         "port": union.site.port,
     }
-    form = UnionEditForm(request.POST or None, initial=initial)
+    form = UnionEditForm(request.POST or None, initial=initial, union=union)
     if request.method == "POST" and form.is_valid():
         try:
             update_union(union, **form.cleaned_data)
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu “%(name)s”.") % {"name": union.name})
             return redirect("union_admin:index")
