@@ -41,6 +41,7 @@ PG = [
     os.environ.get("BENCH_PGUSER", "postgres"),
 ]
 DB = os.environ.get("BENCH_DB", "cms_bench")
+KEPT_MARKER = "<!-- Kept by make bench: the comparisons below are written by hand. -->"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 
 TARGETS = {
@@ -601,8 +602,14 @@ def main(argv=None):
     (VAR / "load.json").write_text(json.dumps(loaded, indent=2, ensure_ascii=False))
 
     text = report(args, measured, loaded, machine(), timings)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(text)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # Comparisons written by hand below KEPT_MARKER (before/after runs of a change) stay.
+    if output.exists() and KEPT_MARKER in output.read_text():
+        text = (
+            text.rstrip("\n") + "\n\n" + KEPT_MARKER + output.read_text().split(KEPT_MARKER, 1)[1]
+        )
+    output.write_text(text)
     log()
     log(text)
     log(f"Written to {os.path.relpath(args.output, ROOT)}")
