@@ -2,9 +2,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from . import unions, views
+from sites.models import Union
+
+from . import views
 from .notifications import notify_takedown
+from .viewsets import UnionPermissionPolicy, UnionViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -31,28 +35,12 @@ def register_union_pages_menu_item():
     )
 
 
-@hooks.register("register_admin_urls")
-def register_union_admin_urls():
-    urls = [
-        path("", unions.union_index, name="index"),
-        path("add/", unions.union_create, name="add"),
-        path("<int:pk>/", unions.union_edit, name="edit"),
-        path("<int:pk>/deactivate/", unions.union_set_active, {"active": False}, name="deactivate"),
-        path("<int:pk>/reactivate/", unions.union_set_active, {"active": True}, name="reactivate"),
-    ]
-    return [path("unions/", include((urls, "union_admin"), namespace="union_admin"))]
+register_permission_policy(Union, UnionPermissionPolicy(Union))
 
 
-class UnionsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("sites.view_union")
-
-
-@hooks.register("register_admin_menu_item")
-def register_unions_menu_item():
-    return UnionsMenuItem(
-        _("Các công đoàn"), reverse("union_admin:index"), icon_name="site", order=150
-    )
+@hooks.register("register_admin_viewset")
+def register_union_viewset():
+    return UnionViewSet("union_admin")
 
 
 @hooks.register("after_unpublish_page")

@@ -61,10 +61,11 @@ def test_network_admin_lists_unions_with_article_counts(client, network, network
     client.force_login(network_admin)
     response = client.get("/admin/unions/")
     assert response.status_code == 200
-    rows = {union.slug: stats for union, stats in response.context["rows"]}
-    assert rows["tu-phap"]["articles"] == 2
-    assert rows.get("noi-vu", {}).get("articles", 0) == 0
+    rows = {union.slug: union for union in response.context["object_list"]}
+    assert rows["tu-phap"].article_count == 2
+    assert rows["noi-vu"].article_count == 0
     assert f"http://{host(network.a)}/" in response.text
+    assert network.a.name in response.text and "Đang hoạt động" in response.text
 
 
 def test_union_users_cannot_reach_network_administration(client, network):
@@ -72,9 +73,9 @@ def test_union_users_cannot_reach_network_administration(client, network):
     editor.groups.add(network.a.approvers_group)
     client.force_login(editor)
     assert client.get("/admin/unions/").status_code == 403
-    assert client.get("/admin/unions/add/").status_code == 403
+    assert client.get("/admin/unions/new/").status_code == 403
     before = counts()
-    assert client.post("/admin/unions/add/", form_data()).status_code == 403
+    assert client.post("/admin/unions/new/", form_data()).status_code == 403
     assert client.post(f"/admin/unions/{network.b.pk}/deactivate/").status_code == 403
     assert counts() == before
     network.b.refresh_from_db()
@@ -83,7 +84,7 @@ def test_union_users_cannot_reach_network_administration(client, network):
 
 def test_add_a_union_form_creates_a_working_site(client, network, network_admin):
     client.force_login(network_admin)
-    response = client.post("/admin/unions/add/", form_data())
+    response = client.post("/admin/unions/new/", form_data())
     assert response.status_code == 302, response.context["form"].errors
     union = Union.objects.get(slug="y-te")
     assert SiteBranding.for_site(union.site).logo.collection == union.collection
@@ -113,7 +114,7 @@ def test_add_a_union_form_creates_a_working_site(client, network, network_admin)
 def test_add_a_union_form_errors_create_nothing(client, network, network_admin, overrides, field):
     client.force_login(network_admin)
     before = counts()
-    response = client.post("/admin/unions/add/", form_data(**overrides))
+    response = client.post("/admin/unions/new/", form_data(**overrides))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert counts() == before
@@ -165,7 +166,7 @@ def test_the_central_site_cannot_be_deactivated(network):
 
 def test_network_admin_renames_and_moves_a_union(client, network, network_admin):
     client.force_login(network_admin)
-    url = f"/admin/unions/{network.a.pk}/"
+    url = f"/admin/unions/edit/{network.a.pk}/"
     assert client.get(url).status_code == 200
     response = client.post(
         url,

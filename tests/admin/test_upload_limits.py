@@ -223,7 +223,7 @@ def test_a_broken_logo_is_refused_when_a_union_is_added(client, network):
     unions = Union.objects.count()
 
     for name, data, message in [BAD_IMAGES["truncated-jpeg"], BAD_IMAGES["bomb-11300px"]]:
-        response = client.post("/admin/unions/add/", form_data(logo=SimpleUploadedFile(name, data)))
+        response = client.post("/admin/unions/new/", form_data(logo=SimpleUploadedFile(name, data)))
         assert response.status_code == 200
         assert message in response.text
     assert Union.objects.count() == unions
