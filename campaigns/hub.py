@@ -18,17 +18,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from blog.listing import (
+from blog.listing import attach_renditions, build_cards, for_cards, in_sites, visible
+from blog.models import (
+    ArticlePage,
+    ColumnPage,
+    DocumentPage,
     all_columns,
-    attach_renditions,
-    build_cards,
     campaign_by_id,
     central_news_hub,
-    for_cards,
-    in_sites,
-    visible,
 )
-from blog.models import ArticlePage, ColumnPage, DocumentPage
 from core import tree
 from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS
 from core.tree import parent_path_expression

@@ -11,12 +11,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Collection, Orderable
 
-from blog.listing import campaign_by_id
+from blog.models import campaign_by_id
 from core.media import collection_lets_in
 from sites.models import Union
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
+from .hub import hub_context
 from .qr import qr_svg
 
 
@@ -120,9 +121,6 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         return campaign_status(campaign_by_id(self.campaign_id) or self.campaign)
 
     def get_context(self, request, *args, **kwargs):
-        # campaigns.hub imports these models: a cycle inside the app
-        from .hub import hub_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(hub_context(self, request, get_network(request)))
         return context

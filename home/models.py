@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
-from blog.listing import build_cards, campaign_choices, for_cards, in_sites, visible
-from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage
+from blog.listing import build_cards, for_cards, in_sites, visible
+from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage, campaign_choices
 from campaigns.models import CampaignHubPage
 from core import tree
 from core.renditions import LOGO_SPEC

@@ -1,6 +1,21 @@
-from .hub import NewsHubPage
-from .pages import ArticleKind, ArticlePage, ArticlePageTag, ColumnPage, DocumentPage
-from .taxonomy import Campaign, Column
+from .hub import NewsHubPage, central_news_hub
+from .pages import (
+    ArticleKind,
+    ArticlePage,
+    ArticlePageTag,
+    ColumnPage,
+    DocumentPage,
+    column_of_path,
+    column_page_paths,
+)
+from .taxonomy import (
+    Campaign,
+    Column,
+    all_columns,
+    campaign_by_id,
+    campaign_choices,
+    column_choices,
+)
 
 __all__ = [
     "ArticleKind",
@@ -11,4 +26,11 @@ __all__ = [
     "ColumnPage",
     "DocumentPage",
     "NewsHubPage",
+    "all_columns",
+    "campaign_by_id",
+    "campaign_choices",
+    "central_news_hub",
+    "column_choices",
+    "column_of_path",
+    "column_page_paths",
 ]

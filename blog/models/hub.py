@@ -3,20 +3,20 @@
 from django.utils.translation import gettext_lazy as _
 
 from pagecache import canonical
+from pagecache.snapshot import cached
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
 from ..forms import NewsHubFilterForm
 from ..listing import (
     build_cards,
-    campaign_choices,
-    column_choices,
     for_cards,
     in_sites,
     paginate,
     visible,
 )
 from .pages import ArticleKind, ArticlePage
+from .taxonomy import campaign_choices, column_choices
 
 
 class NewsHubPage(IntroMixin, BasePage):
@@ -60,3 +60,14 @@ class NewsHubPage(IntroMixin, BasePage):
             cards=build_cards(request, articles, network),
         )
         return context
+
+
+def central_news_hub(network):
+    """The central site's (first) visible news hub page, or None; cached."""
+    if network.central is None:
+        return None
+    root = network.central.root_path
+    return cached(
+        f"news-hub:{root}",
+        lambda: visible(NewsHubPage.objects.filter(path__startswith=root)).order_by("path").first(),
+    )

@@ -16,21 +16,20 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core import tree
+from pagecache.snapshot import cached
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
 from ..blocks import ArticleBodyBlock
 from ..listing import (
     build_cards,
-    campaign_by_id,
-    central_news_hub,
-    column_of_path,
-    column_page_paths,
     for_cards,
     in_sites,
     paginate,
     visible,
 )
+from . import hub as hub_module  # hub.py imports this module: used at run time only
+from .taxonomy import campaign_by_id
 
 HOME_PAGE_TYPES = ["home.CentralHomePage", "home.UnionHomePage"]
 RELATED_COUNT = 4
@@ -83,6 +82,26 @@ class ColumnPage(IntroMixin, BasePage):
         context["breadcrumbs"] = self.breadcrumbs(request)
         context["campaign"] = campaign_by_id(self.campaign_id)
         return context
+
+
+def _column_pages():
+    """{tree path: (slug, name) of its shared column} of every column page; cached."""
+
+    def load():
+        rows = ColumnPage.objects.values_list("path", "column__slug", "column__name")
+        return {p: (slug, name) for p, slug, name in rows if slug}
+
+    return cached("column-pages", load)
+
+
+def column_of_path(path):
+    """(slug, name) of the shared column of the column page at `path`, or None; cached."""
+    return _column_pages().get(path)
+
+
+def column_page_paths(slug):
+    """Tree paths of every union's page of the shared column `slug`; cached."""
+    return [path for path, (s, _name) in _column_pages().items() if s == slug]
 
 
 class ArticleKind(models.TextChoices):
@@ -193,7 +212,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         """(tag, address of the central news hub filtered by that tag) for each tag."""
         if not tags or network.central is None:
             return [(tag, None) for tag in tags]
-        hub = central_news_hub(network)
+        hub = hub_module.central_news_hub(network)
         hub_url = hub.get_full_url(request) if hub else None
         return [
             (tag, f"{hub_url}?{urlencode({'tag': tag.slug})}" if hub_url else None) for tag in tags

@@ -8,6 +8,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.text import slugify_vi
+from pagecache.snapshot import cached
 
 
 class SlugFromNameMixin(models.Model):
@@ -97,3 +98,36 @@ class Column(TranslatableMixin, SlugFromNameMixin, index.Indexed):
 
     def __str__(self):
         return self.name
+
+
+# Cached lookups (the network snapshot: pagecache.snapshot), for listings and filters.
+
+
+def campaign_by_id(campaign_id):
+    """A campaign by id, from the cached list of all campaigns (None if there is none)."""
+    if campaign_id is None:
+        return None
+    return cached("campaigns-by-id", lambda: {c.pk: c for c in Campaign.objects.all()}).get(
+        campaign_id
+    )
+
+
+def campaign_choices(locale_id, request=None):
+    """The campaigns of a locale (filter choices, home page list), cached."""
+    return cached(
+        f"campaigns:{locale_id}",
+        lambda: list(Campaign.objects.filter(locale_id=locale_id)),
+        request,
+    )
+
+
+def all_columns():
+    """Every column, in their usual order, cached."""
+    return cached("columns", lambda: list(Column.objects.all()))
+
+
+def column_choices(locale_id, request=None):
+    """The columns of a locale (filter choices), cached."""
+    return cached(
+        f"columns:{locale_id}", lambda: list(Column.objects.filter(locale_id=locale_id)), request
+    )

@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.feeds import filter_query
-from blog.listing import column_of_path
-from blog.models import ArticlePage, ColumnPage, NewsHubPage
+from blog.models import ArticlePage, ColumnPage, NewsHubPage, column_of_path
 from core import tree
 from sites.network import get_network
 
