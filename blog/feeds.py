@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from core.renditions import OG_IMAGE_SPEC
 
 from .listing import for_cards, in_sites, visible
-from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage
+from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage, filter_articles
 from .seo import answering_site
 
 FEED_ITEMS = 20
@@ -272,7 +272,7 @@ class NetworkFeed(ArticleFeed):
             link=link,
             description=_("Tin bài mới nhất của các công đoàn trong mạng %(name)s.")
             % {"name": own.name},
-            articles=form.apply(articles_in(network.active)),
+            articles=filter_articles(form, articles_in(network.active)),
             network=network,
         )
 

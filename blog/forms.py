@@ -1,14 +1,10 @@
 from django import forms
-from django.db.models import Q, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from core.tree import parent_path_expression
 from core.widgets import Select
 from pagecache.snapshot import structure_version
-
-from .listing import in_sites
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -95,34 +91,3 @@ class NewsHubFilterForm(forms.Form):
     @property
     def active_count(self):
         return len(self.valid_filters())
-
-    def apply(self, queryset):
-        # blog.models imports this module: a cycle inside the app
-        from .models import ArticlePageTag, ColumnPage
-
-        filters = self.valid_filters()
-        if "union" in filters:
-            queryset = in_sites(queryset, [self.network.by_slug[filters["union"]]])
-        if "campaign" in filters:
-            queryset = queryset.filter(campaign_id=self.campaign_ids[filters["campaign"]])
-        if "column" in filters:
-            column_paths = ColumnPage.objects.filter(
-                column_id=self.column_ids[filters["column"]]
-            ).values("path")
-            queryset = queryset.annotate(parent_path=parent_path_expression()).filter(
-                parent_path__in=Subquery(column_paths)
-            )
-        if "kind" in filters:
-            queryset = queryset.filter(kind=filters["kind"])
-        if "tag" in filters:
-            # By the tag's slug (the links on articles) or its exact name (typed in the form);
-            # an unknown tag simply matches nothing.
-            tagged = ArticlePageTag.objects.filter(
-                Q(tag__slug=filters["tag"]) | Q(tag__name__iexact=filters["tag"])
-            ).values("content_object_id")
-            queryset = queryset.filter(pk__in=Subquery(tagged))
-        if "from" in filters:
-            queryset = queryset.filter(date__gte=filters["from"])
-        if "to" in filters:
-            queryset = queryset.filter(date__lte=filters["to"])
-        return queryset

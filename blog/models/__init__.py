@@ -1,4 +1,4 @@
-from .hub import NewsHubPage, central_news_hub
+from .hub import NewsHubPage, central_news_hub, filter_articles
 from .pages import (
     ArticleKind,
     ArticlePage,
@@ -33,4 +33,5 @@ __all__ = [
     "column_choices",
     "column_of_path",
     "column_page_paths",
+    "filter_articles",
 ]

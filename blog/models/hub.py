@@ -1,7 +1,9 @@
 """The central news hub: every union's articles gathered on the central site."""
 
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from core.tree import parent_path_expression
 from pagecache import canonical
 from pagecache.snapshot import cached
 from sites.network import get_network
@@ -15,7 +17,7 @@ from ..listing import (
     paginate,
     visible,
 )
-from .pages import ArticleKind, ArticlePage
+from .pages import ArticleKind, ArticlePage, ArticlePageTag, ColumnPage
 from .taxonomy import campaign_choices, column_choices
 
 
@@ -43,7 +45,7 @@ class NewsHubPage(IntroMixin, BasePage):
 
     def get_articles(self, network, filter_form):
         articles = in_sites(visible(ArticlePage.objects.all()), network.active)
-        return for_cards(filter_form.apply(articles))
+        return for_cards(filter_articles(filter_form, articles))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -71,3 +73,34 @@ def central_news_hub(network):
         f"news-hub:{root}",
         lambda: visible(NewsHubPage.objects.filter(path__startswith=root)).order_by("path").first(),
     )
+
+
+def filter_articles(form, queryset):
+    """`queryset` (articles) narrowed by the valid filters of a NewsHubFilterForm: the news hub
+    and the network feed read the same filters."""
+    filters = form.valid_filters()
+    if "union" in filters:
+        queryset = in_sites(queryset, [form.network.by_slug[filters["union"]]])
+    if "campaign" in filters:
+        queryset = queryset.filter(campaign_id=form.campaign_ids[filters["campaign"]])
+    if "column" in filters:
+        column_paths = ColumnPage.objects.filter(
+            column_id=form.column_ids[filters["column"]]
+        ).values("path")
+        queryset = queryset.annotate(parent_path=parent_path_expression()).filter(
+            parent_path__in=Subquery(column_paths)
+        )
+    if "kind" in filters:
+        queryset = queryset.filter(kind=filters["kind"])
+    if "tag" in filters:
+        # By the tag's slug (the links on articles) or its exact name (typed in the form);
+        # an unknown tag simply matches nothing.
+        tagged = ArticlePageTag.objects.filter(
+            Q(tag__slug=filters["tag"]) | Q(tag__name__iexact=filters["tag"])
+        ).values("content_object_id")
+        queryset = queryset.filter(pk__in=Subquery(tagged))
+    if "from" in filters:
+        queryset = queryset.filter(date__gte=filters["from"])
+    if "to" in filters:
+        queryset = queryset.filter(date__lte=filters["to"])
+    return queryset
