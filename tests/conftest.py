@@ -1,7 +1,11 @@
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management.color import no_style
+from django.db import connection
 
 from blog.factories import (
     ArticlePageFactory,
@@ -10,7 +14,10 @@ from blog.factories import (
     ColumnPageFactory,
     NewsHubPageFactory,
 )
+from blog.models import Campaign, Column, ColumnPage, NewsHubPage
 from centre.factories import CentralUnionFactory, UnionFactory
+from pagecache import snapshot
+from sites.models import Union
 from tests.browser import browser  # noqa: F401  (session fixture: Debian's Chromium)
 
 # The longest files (a demo network each, or networks grown to measure), started first so that
@@ -38,9 +45,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(request):
     # Wagtail caches site root paths in the Django cache; start every test clean.
     cache.clear()
+    if "django_db_setup" in request.fixturenames:
+        # What a process keeps in memory is keyed by the versions of pagecache.models. A test's
+        # rollback undoes its data but not its versions (PostgreSQL sequences never go back),
+        # so what it loaded under them must not serve the next test: start on new ones.
+        with request.getfixturevalue("django_db_blocker").unblock():
+            snapshot.bump(structure=True)
     yield
     cache.clear()
 
@@ -57,8 +70,7 @@ def host(union):
     return union.site.hostname
 
 
-@pytest.fixture
-def network(db):
+def build_network():
     """A central site with a news hub, and two unions, each with one column."""
     campaign = CampaignFactory(name="Tết Sum vầy 2024")
     column = ColumnFactory(name="Xuân chia sẻ")
@@ -71,13 +83,62 @@ def network(db):
         for u in (central, union_a, union_b)
     }
     return SimpleNamespace(
-        central=central,
-        a=union_a,
-        b=union_b,
-        hub=hub,
-        campaign=campaign,
-        column=column,
-        columns=columns,
+        central=central.pk,
+        a=union_a.pk,
+        b=union_b.pk,
+        hub=hub.pk,
+        campaign=campaign.pk,
+        column=column.pk,
+        columns={slug: page.pk for slug, page in columns.items()},
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, holding the network of `build_network` from the start: built once per
+    session (per xdist worker); every test then runs in a transaction that is rolled back.
+    The migrated state before it is kept for the tests that need it (`empty_db`)."""
+    with django_db_blocker.unblock():
+        migrated = connection.creation.serialize_db_to_string()
+        ids = build_network()
+        cache.clear()
+    return SimpleNamespace(network=ids, migrated=migrated)
+
+
+@pytest.fixture
+def empty_db(db, django_db_setup):
+    """The database as the migrations leave it, without the session's network: for the tests of
+    provisioning and of the demo loader, which start from an empty network. Like any change in
+    a test, this is rolled back at its end."""
+    # Wagtail's search index receiver runs as the pages are loaded back (before the content
+    # types, which come later in INSTALLED_APPS) and asks for their content type: answered from
+    # the warmed in-process cache, it does not create a duplicate row.
+    ContentType.objects.get_for_models(*apps.get_models())
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
+    connection.creation.deserialize_db_from_string(django_db_setup.migrated)
+    cache.clear()
+
+
+@pytest.fixture
+def network(db, django_db_setup):
+    """The session's network, fetched afresh: a test may change these objects (the database
+    rolls back at its end; fresh instances keep one test's in-memory edits from the next)."""
+    ids = django_db_setup.network
+    unions = Union.objects.select_related("site", "editors_group", "approvers_group", "collection")
+    if not unions.filter(pk=ids.central).exists():
+        pytest.fail(
+            "The session's network is gone: a test emptied the database (empty_db) before "
+            "asking for it, or a transactional test ran before this one."
+        )
+    return SimpleNamespace(
+        central=unions.get(pk=ids.central),
+        a=unions.get(pk=ids.a),
+        b=unions.get(pk=ids.b),
+        hub=NewsHubPage.objects.get(pk=ids.hub),
+        campaign=Campaign.objects.get(pk=ids.campaign),
+        column=Column.objects.get(pk=ids.column),
+        columns={slug: ColumnPage.objects.get(pk=pk) for slug, pk in ids.columns.items()},
     )
 
 

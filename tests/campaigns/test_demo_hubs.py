@@ -6,7 +6,7 @@ from django.core.management import call_command
 from blog.models import Campaign
 from campaigns.models import CampaignHubPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 
 def test_demo_has_a_hub_for_every_campaign(client):

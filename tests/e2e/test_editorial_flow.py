@@ -14,13 +14,13 @@ from blog.factories import CampaignFactory, ColumnFactory, ColumnPageFactory, Ne
 from blog.models import ArticlePage
 from centre.factories import CentralUnionFactory, UnionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)  # empty_db: the migrated state, no network
 PASSWORD = "Xuan-Giap-Thin-2024!"
 TITLE = "Trao quà Tết cho đoàn viên vùng cao"
 
 
 @pytest.fixture
-def live_network(live_server):
+def live_network(live_server, empty_db):
     port = int(live_server.url.rsplit(":", 1)[1])
     column = ColumnFactory(name="Xuân chia sẻ")
     campaign = CampaignFactory(name="Tết Sum vầy 2024")

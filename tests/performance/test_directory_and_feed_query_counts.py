@@ -16,7 +16,7 @@ from blog.factories import (
 )
 from centre.factories import CentralUnionFactory, UnionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 
 @pytest.fixture(autouse=True)

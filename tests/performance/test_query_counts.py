@@ -25,7 +25,7 @@ from centre.factories import CentralUnionFactory, UnionFactory
 from sites.models import SiteBranding
 from tests.campaigns.conftest import central_image, make_hub
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 LISTING_TARGET = 12
 ARTICLE_TARGET = 10

@@ -8,7 +8,7 @@ from blog.models import ArticleKind, ArticlePage, Campaign, ColumnPage, Document
 from demo.loader import DEMO_PASSWORD
 from sites.models import Union
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 
 def snapshot():

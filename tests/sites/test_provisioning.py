@@ -16,7 +16,7 @@ from centre.services import provision_union
 from home.models import CentralHomePage, UnionHomePage
 from sites.models import SiteBranding, Union
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 
 def provision(**overrides):
