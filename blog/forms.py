@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from core.widgets import Select
-from pagecache.snapshot import structure_version
+from pagecache.snapshot import fragment_version
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -57,7 +57,7 @@ class NewsHubFilterForm(forms.Form):
         lists = getattr(self.data, "lists", None)  # a QueryDict; a plain dict in some callers
         items = lists() if lists else ((key, [value]) for key, value in self.data.items())
         data = sorted((key, tuple(values)) for key, values in items)
-        return repr((data, structure_version(), get_language()))
+        return repr((data, fragment_version(), get_language()))
 
     def canonical_fields(self):
         """The filters given once with a canonical value, which the page cache may store

@@ -22,7 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 from core import tree
 from core.renditions import CARD_RENDITION_SPECS
 from pagecache import canonical
-from pagecache.snapshot import cached, structure_version
+from pagecache.snapshot import cached, fragment_version
 
 # Parsed once per process: a Filter keeps its parsed operations.
 CARD_FILTERS = [Filter(spec=spec) for spec in CARD_RENDITION_SPECS]
@@ -153,7 +153,7 @@ class ArticleCard:
 
     Its HTML is kept per process (the "fragments" cache) under `cache_key`: everything the
     card shows, i.e. the article's own fields, the network's structure version (site
-    addresses, union names, images: see pagecache.snapshot.structure_version) and the language.
+    addresses, union names, images: see pagecache.snapshot.fragment_version) and the language.
     The address and the picture are only worked out when the card is rendered.
     """
 
@@ -191,7 +191,7 @@ class ArticleCard:
                 page.date,
                 page.kind,
                 page.lead_image_id,
-                structure_version(),
+                fragment_version(),
                 get_language(),
             )
         )

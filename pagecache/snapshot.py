@@ -15,10 +15,12 @@ When the shared cache is unreachable the versions and the data still come from t
 (the cache is a miss: core.cache), and nothing the cache missed can be served afterwards.
 """
 
+import secrets
 import threading
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import connection
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from pagecache import models as versions
@@ -61,17 +63,44 @@ def structure_version():
     return _versions()["structure"]
 
 
+def fragment_version():
+    """What rendered fragments (article cards, the hub's filters) are keyed under besides their
+    own fields: the structure version, or, while this thread's transaction holds an
+    uncommitted change, a value never used again (see _uncommitted)."""
+    if _uncommitted():
+        return f"uncommitted-{secrets.token_hex(8)}"
+    return structure_version()
+
+
 def cache_epoch():
     """Changes when an invalidation could not reach the shared cache (pagecache.cache)."""
     return _versions()["epoch"]
 
 
 def _request_started(**kwargs):
-    _local.in_request, _local.versions = True, None
+    _local.in_request, _local.versions, _local.uncommitted = True, None, False
 
 
 def _request_finished(**kwargs):
-    _local.in_request, _local.versions = False, None
+    _local.in_request, _local.versions, _local.uncommitted = False, None, False
+
+
+def _uncommitted():
+    """True while this thread's transaction has bumped a version and not committed yet.
+
+    What is loaded then shows uncommitted data under a version that, if the transaction rolls
+    back, stays current (a PostgreSQL sequence never goes back): it must not be kept beyond
+    this request. After a commit the change is sent again (core.changes), bumping once more.
+    """
+    if getattr(_local, "uncommitted", False) and not connection.in_atomic_block:
+        _local.uncommitted = False  # committed (or rolled back) since
+    return getattr(_local, "uncommitted", False)
+
+
+def _bumped():
+    _local.versions = None
+    if connection.in_atomic_block:
+        _local.uncommitted = True
 
 
 request_started.connect(_request_started, dispatch_uid="network-snapshot-request-started")
@@ -81,14 +110,14 @@ request_finished.connect(_request_finished, dispatch_uid="network-snapshot-reque
 def bump(structure=False):
     """Make every cached entry stale (and what depends on the structure, if it changed)."""
 
-    _local.versions = None
+    _bumped()
     versions.bump(*(("snapshot", "structure") if structure else ("snapshot",)))
 
 
 def bump_cache_epoch():
     """An invalidation did not reach the shared cache: see pagecache.cache."""
 
-    _local.versions = None
+    _bumped()
     versions.bump("epoch")
 
 
@@ -100,18 +129,21 @@ def cached(name, loader, request=None):
     if memo is not None and name in memo:
         return memo[name]
     current = version()
-    if current != _values_version or len(_values) > MAX_VALUES:
-        _values.clear()
-        _values_version = current
-    if name in _values:
-        value = _values[name]
+    if _uncommitted():
+        value = loader()  # kept on the request only: see _uncommitted
     else:
-        key = f"network-snapshot:{current}:{name}"
-        boxed = cache.get(key)  # (value,), so that None can be cached too
-        if boxed is None:
-            boxed = (loader(),)
-            cache.set(key, boxed, TIMEOUT)
-        value = _values[name] = boxed[0]
+        if current != _values_version or len(_values) > MAX_VALUES:
+            _values.clear()
+            _values_version = current
+        if name in _values:
+            value = _values[name]
+        else:
+            key = f"network-snapshot:{current}:{name}"
+            boxed = cache.get(key)  # (value,), so that None can be cached too
+            if boxed is None:
+                boxed = (loader(),)
+                cache.set(key, boxed, TIMEOUT)
+            value = _values[name] = boxed[0]
     if request is not None:
         if memo is None:
             memo = request._network_snapshot = {}

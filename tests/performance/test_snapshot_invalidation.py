@@ -4,12 +4,17 @@ pages themselves and only the snapshot cache sits between the change and the rea
 
 import pytest
 import wagtail_factories
+from django.db import transaction
+from django.template.loader import render_to_string
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, ColumnFactory, ColumnPageFactory
+from blog.listing import build_cards
+from blog.models import ArticlePage
 from campaigns.models import CampaignMaterial
 from core.renditions import listing_rendition_specs
 from sites.models import SiteBranding
+from sites.network import get_network
 from tests.campaigns.conftest import central_image, make_hub
 from tests.conftest import host
 
@@ -154,3 +159,30 @@ def test_view_restrictions_apply_at_once_to_the_page_its_branch_and_its_aliases(
     )
     # The alias shows the restricted page's content: it is restricted too.
     assert article.title not in get(client, network.a, alias_path).text
+
+
+def test_a_change_rolled_back_leaves_nothing_behind(client, network, rf):
+    """A transaction deactivates a union, renames another, loads the snapshot and renders an
+    article card under the versions it bumped, then fails. Those versions stay current on
+    PostgreSQL (a sequence never goes back); what was loaded under them must not be served."""
+    ArticlePageFactory(parent=network.columns["noi-vu"], title="Tin của Nội vụ")
+    get(client, network.central, hub_path(network))  # warm the snapshot and the fragments
+    with pytest.raises(RuntimeError), transaction.atomic():
+        network.a.is_active = False
+        network.a.save()
+        network.b.short_name = "Tên chưa lưu"
+        network.b.save()
+        request = rf.get("/", HTTP_HOST=host(network.central))
+        loaded = get_network(request)
+        assert loaded.site_is_offline(network.a.site.root_page_id)
+        cards = build_cards(request, list(ArticlePage.objects.live()), loaded)
+        html = render_to_string(
+            "includes/article_card.html", {"card": cards[0], "show_union": True}
+        )
+        assert "Tên chưa lưu" in html
+        raise RuntimeError("the transaction fails")
+
+    assert get(client, network.a).status_code == 200
+    response = get(client, network.central, hub_path(network))
+    assert "Tin của Nội vụ" in response.text
+    assert "Tên chưa lưu" not in response.text
