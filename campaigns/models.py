@@ -47,6 +47,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     documents and visual materials. One per campaign, on the central site."""
 
     gathers_network = True  # purged from the frontend cache with any change (pagecache)
+    linked_from_every_site = True  # in every site's navigation (campaigns.navigation)
 
     campaign = models.ForeignKey(
         "blog.Campaign",

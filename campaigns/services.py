@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -12,6 +13,7 @@ from core.dates import add_years
 from core.text import slugify_vi
 from reports.services import copy_report_template
 from sites.models import Union
+from sites.pages import free_slug
 
 from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial
 
@@ -142,7 +144,11 @@ def copy_campaign_for_next_year(campaign, user=None):
                 "id", "path", "title", "intro", "column_id"
             )
         )
-        columns = Column.objects.filter(pk__in={p.column_id for p in old_pages})
+        columns = Column.objects.filter(
+            pk__in={p.column_id for p in old_pages}
+            | set(campaign.columns.values_list("pk", flat=True))
+        )
+        new.columns.set(columns)
         unions = Union.objects.filter(is_active=True).select_related("site__root_page")
         for union in unions:
             home = union.site.root_page.specific
@@ -173,3 +179,73 @@ def copy_campaign_for_next_year(campaign, user=None):
                 )
         copy_report_template(campaign, new)
     return hub
+
+
+def campaigns_under_way(today=None):
+    """The campaigns running or coming (their end date not past)."""
+    today = today or timezone.localdate()
+    return Campaign.objects.filter(end_date__gte=today).prefetch_related("columns")
+
+
+def ensure_campaign_columns(
+    *, unions=None, campaigns=None, standing=False, columns=None, user=None
+):
+    """Give each active union's site (the central one included) a published column page for
+    every shared column of every campaign running or coming, and, with ``standing``, for every
+    column of no campaign (Tin hoạt động…): what a new union starts with, and what a campaign
+    the centre adds or gives a column brings to every site.
+
+    ``unions`` (default: every active union), ``campaigns`` (default: every campaign not
+    ended; an ended one given is skipped) and ``columns`` (default: all) narrow it. A site
+    that has a column page (live or draft) for the column and campaign already is left alone.
+    Returns the pages created.
+    """
+    today = timezone.localdate()
+    if campaigns is None:
+        campaigns = campaigns_under_way(today)
+    wanted = [
+        (column, campaign)
+        for campaign in campaigns
+        if campaign.end_date >= today
+        for column in campaign.columns.all()
+    ]
+    if standing:
+        wanted += [(column, None) for column in Column.objects.filter(campaigns__isnull=True)]
+    if columns is not None:
+        keep = {column.pk for column in columns}
+        wanted = [(column, campaign) for column, campaign in wanted if column.pk in keep]
+    if unions is None:
+        unions = Union.objects.filter(is_active=True)
+    unions = [u for u in unions if u.is_active]
+    created = []
+    if not wanted:
+        return created
+    with transaction.atomic():
+        for union in Union.objects.filter(pk__in=[u.pk for u in unions]).select_related(
+            "site__root_page"
+        ):
+            home = union.site.root_page
+            pages = ColumnPage.objects.child_of(home)
+            existing = set(pages.values_list("column_id", "campaign_id"))
+            titles = set(pages.values_list("title", flat=True))
+            for column, campaign in wanted:
+                if (column.pk, campaign.pk if campaign else None) in existing:
+                    continue
+                title = column.name
+                if title in titles and campaign is not None:
+                    title = bump_year(column.name, campaign.start_date.year)
+                page = ColumnPage(
+                    title=title,
+                    slug=free_slug(home.get_children(), slugify_vi(title)),
+                    intro=column.description[:500],
+                    column=column,
+                    campaign=campaign,
+                    locale_id=home.locale_id,
+                    show_in_menus=True,
+                )
+                home.add_child(instance=page)
+                page.save_revision(user=user, log_action=True).publish(user=user)
+                existing.add((column.pk, campaign.pk if campaign else None))
+                titles.add(title)
+                created.append(page)
+    return created

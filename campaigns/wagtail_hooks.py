@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from blog.models import Campaign
+from blog.models import Campaign, Column
 
 from . import views
 from .permissions import can_copy_campaigns
+from .services import ensure_campaign_columns
 
 
 @hooks.register("register_admin_urls")
@@ -29,4 +30,21 @@ def copy_for_next_year_button(snippet, user, next_url=None):
             reverse("campaigns_copy_next_year", args=[snippet.pk]),
             icon_name="copy",
             priority=60,
+        )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def give_every_union_the_columns(request, instance):
+    """A campaign (or a shared column) the centre adds or edits reaches every active union's
+    site: a column page for each of its columns, while the campaign is under way."""
+    if isinstance(instance, Campaign):
+        ensure_campaign_columns(campaigns=[instance], user=request.user)
+    elif isinstance(instance, Column):
+        under_way = instance.campaigns.all()
+        ensure_campaign_columns(
+            campaigns=under_way,
+            standing=not under_way.exists(),
+            columns=[instance],
+            user=request.user,
         )

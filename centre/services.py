@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from campaigns.services import ensure_campaign_columns
 from home.models import CentralHomePage, UnionHomePage
 from sites.models import SiteBranding, Union
 from sites.network import get_network
@@ -302,6 +303,8 @@ def provision_union(
             if logo_file is not None:
                 _attach_logo(union, logo_file)
             _create_accounts(union, accounts)
+            # The network's standing columns and those of every campaign under way.
+            ensure_campaign_columns(unions=[union], standing=True)
             return union
     except IntegrityError as error:
         # A concurrent request took the same hostname or slug between the checks and the insert.
@@ -334,6 +337,8 @@ def set_union_active(union, active):
             User.objects.filter(pk__in=union.suspended_user_ids).update(is_active=False)
         union.is_active = active
         union.save(update_fields=["is_active", "suspended_user_ids"])
+        if active:  # columns of the campaigns that began while it was offline
+            ensure_campaign_columns(unions=[union])
         return union
 
 

@@ -6,7 +6,8 @@ Every event that changes a public page becomes one ``content_changed`` signal wi
 - ``Change(paths=…, pages=…)``: pages at (or around) these tree paths changed: publishing,
   unpublishing, saving a page (not a draft: see core.page_saves), deleting, changing its
   privacy, a site's branding; with ``rows_only=True``, a row shown with its page (the page's
-  own fields did not change);
+  own fields did not change); with ``every_site=True``, one of the pages is linked from every
+  site (its type sets ``linked_from_every_site``);
 - ``Change(moved=…)``: the pages under these paths moved (with ``paths``: the old and new
   parent);
 - ``Change(everything=True)``: the network itself changed: unions, sites, campaigns,
@@ -71,6 +72,9 @@ class Change:
     everything: bool = False
     sites_moved: bool = False
     network_only: bool = False
+    # A page every site links to changed (its page type says ``linked_from_every_site``: the
+    # campaign hubs, in every site's navigation): every site's rendered pages are stale.
+    every_site: bool = False
 
     @property
     def all_paths(self):
@@ -85,8 +89,17 @@ def notify(change):
     )
 
 
-def pages_changed(*pages, paths=()):
-    notify(Change(paths=tuple(p.path for p in pages) + tuple(paths), pages=pages))
+def _linked_from_every_site(page):
+    return getattr(page.specific_class, "linked_from_every_site", False)
+
+
+def pages_changed(*pages, paths=(), every_site=False):
+    every_site = every_site or any(_linked_from_every_site(p) for p in pages)
+    notify(
+        Change(
+            paths=tuple(p.path for p in pages) + tuple(paths), pages=pages, every_site=every_site
+        )
+    )
 
 
 def everything_changed(sites_moved=False):
@@ -108,7 +121,7 @@ def _on_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
 
 def _on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        pages_changed(paths=[instance.path])
+        pages_changed(paths=[instance.path], every_site=_linked_from_every_site(instance))
 
 
 def _on_publish(sender, instance, **kwargs):
@@ -126,7 +139,8 @@ def _on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
 
 
 def _on_privacy(sender, instance, **kwargs):
-    pages_changed(paths=[instance.page.path])
+    page = instance.page
+    pages_changed(paths=[page.path], every_site=_linked_from_every_site(page))
 
 
 def _on_structure(sender, raw=False, **kwargs):

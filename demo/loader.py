@@ -118,9 +118,15 @@ class DemoBuilder:
         return union
 
     def columns(self, union, columns, campaigns):
+        """The union's column page of each demo column: those provisioning made (the standing
+        columns, centre.services.provision_union), then the (ended) campaigns' columns."""
         home = union.home_page
+        made = {p.column_id: p for p in ColumnPage.objects.child_of(home)}
         pages = {}
         for data in content.COLUMNS:
+            if columns[data["key"]].pk in made:
+                pages[data["key"]] = made[columns[data["key"]].pk]
+                continue
             page = ColumnPage(
                 title=data["name"],
                 slug=data["slug"],
@@ -247,6 +253,9 @@ def load_demo(port=8000, log=print):
             )
             for i, c in enumerate(content.COLUMNS)
         }
+        for c in content.COLUMNS:
+            if c["campaign"]:
+                campaigns[c["campaign"]].columns.add(columns[c["key"]])
         log("Tạo các trang:")
         central = builder.union(content.CENTRAL, CENTRAL_SLUG, "localhost", is_central=True)
         unions = [central] + [

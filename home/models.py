@@ -16,6 +16,7 @@ from wagtail.url_routing import RouteResult
 from blog.listing import build_cards, for_cards, in_sites, visible
 from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage, campaign_choices
 from campaigns.models import CampaignHubPage
+from campaigns.navigation import active_campaigns
 from core import tree
 from core.renditions import LOGO_SPEC
 from pagecache.snapshot import cached
@@ -179,6 +180,7 @@ class UnionHomePage(BaseHomePage):
             latest=self.latest_articles(request, network, [own_site] if own_site else []),
             columns=self.columns(),
             central=network.central,
+            campaigns=active_campaigns(request, self.locale_id),
         )
         return context
 

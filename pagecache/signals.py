@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 @receiver(content_changed)
 def on_content_changed(sender, change, committed, **kwargs):
-    if change.everything:
+    if change.everything or change.every_site:
         names, sites = [store.GLOBAL], None
     elif change.network_only:
         names, sites = [store.NETWORK], set()

@@ -74,6 +74,7 @@ def build_network():
     """A central site with a news hub, and two unions, each with one column."""
     campaign = CampaignFactory(name="Tết Sum vầy 2024")
     column = ColumnFactory(name="Xuân chia sẻ")
+    campaign.columns.add(column)  # a column of the (ended) campaign, not a standing one
     central = CentralUnionFactory()
     union_a = UnionFactory(name="Công đoàn Bộ Tư pháp", short_name="CĐ Tư pháp", slug="tu-phap")
     union_b = UnionFactory(name="Công đoàn Bộ Nội vụ", short_name="CĐ Nội vụ", slug="noi-vu")

@@ -1,5 +1,6 @@
 """Shared, centrally managed taxonomy: campaigns and the column (chuyên mục) types."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,16 @@ class Campaign(TranslatableMixin, SlugFromNameMixin, index.Indexed):
         blank=True,
         help_text=_("Ví dụ: #TetSumVay, dùng khi chia sẻ lên Facebook, Zalo."),
     )
+    columns = models.ManyToManyField(
+        "blog.Column",
+        verbose_name=_("chuyên mục của chương trình"),
+        blank=True,
+        related_name="campaigns",
+        help_text=_(
+            "Mỗi công đoàn đang hoạt động có sẵn một chuyên mục cho từng mục chọn ở đây, "
+            "khi chương trình đang hoặc sắp diễn ra."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -57,6 +68,7 @@ class Campaign(TranslatableMixin, SlugFromNameMixin, index.Indexed):
         FieldPanel("slogan"),
         FieldPanel("description"),
         FieldPanel("hashtag"),
+        FieldPanel("columns", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

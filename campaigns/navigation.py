@@ -1,0 +1,91 @@
+"""Where a reader finds the campaigns from any page of any site: each active campaign's central
+hub (chuyên trang) and the current site's own column for it.
+
+Cached with the network snapshot (pagecache.snapshot): the hubs once for the network, the
+columns once per site; the status (upcoming, running, ended) is worked out per request from
+the dates. Publishing or unpublishing a hub reaches every site's cached pages
+(``CampaignHubPage.linked_from_every_site``, see core.changes).
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from blog.listing import visible
+from blog.models import Campaign, ColumnPage, campaign_by_id, campaign_choices
+from pagecache.snapshot import cached
+
+from .models import CampaignHubPage, CampaignStatus, campaign_status
+
+
+@dataclass(frozen=True)
+class CampaignLink:
+    campaign: Campaign
+    status: str  # CampaignStatus
+    hub_url: str | None  # the central hub of the campaign, when published
+    column_url: str | None  # the current site's column for it, when there is one
+    page_ids: tuple = ()  # the hub's and the column's, to mark the current page
+
+    @property
+    def status_label(self):
+        return CampaignStatus(self.status).label
+
+    @property
+    def url(self):
+        """Where the campaign's name links to: its hub, else this site's column."""
+        return self.hub_url or self.column_url
+
+
+def _hubs():
+    """{campaign id: hub page} of the published, public campaign hubs."""
+    return cached(
+        "campaign-hubs",
+        lambda: {hub.campaign_id: hub for hub in visible(CampaignHubPage.objects.all())},
+    )
+
+
+def _site_columns(site):
+    """{campaign id: column page} of the visible column pages of `site`, the first of each."""
+
+    def load():
+        columns = {}
+        pages = visible(ColumnPage.objects.descendant_of(site.root_page, inclusive=False))
+        for page in pages.filter(campaign__isnull=False).order_by("path"):
+            columns.setdefault(page.campaign_id, page)
+        return columns
+
+    return cached(f"campaign-columns:{site.pk}", load)
+
+
+def campaign_link(request, campaign, today=None):
+    """The CampaignLink of `campaign` (or of a campaign id) on the request's site."""
+    if not isinstance(campaign, Campaign):
+        campaign = campaign_by_id(campaign)
+    if campaign is None:
+        return None
+    hub = _hubs().get(campaign.pk)
+    site = request.site
+    column = _site_columns(site).get(campaign.pk) if site is not None else None
+    return CampaignLink(
+        campaign=campaign,
+        status=campaign_status(campaign, today),
+        hub_url=hub.get_url(request) if hub else None,
+        column_url=column.get_url(request) if column else None,
+        page_ids=tuple(p.pk for p in (hub, column) if p is not None),
+    )
+
+
+RECENT = 3
+
+
+def active_campaigns(request, locale_id, today=None):
+    """The campaigns running now, then those coming, in the locale, each with its links; when
+    none is under way, the latest ones that ended (a reader still finds last season's)."""
+    today = today or timezone.localdate()
+    links = [campaign_link(request, c, today) for c in campaign_choices(locale_id, request)]
+    links = [link for link in links if link.url]
+    under_way = [link for link in links if link.status != CampaignStatus.ENDED]
+    if not under_way:
+        return sorted(links, key=lambda link: link.campaign.start_date, reverse=True)[:RECENT]
+    order = {CampaignStatus.RUNNING: 0, CampaignStatus.UPCOMING: 1}
+    return sorted(under_way, key=lambda link: (order[link.status], link.campaign.start_date))

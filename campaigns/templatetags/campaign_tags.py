@@ -1,0 +1,35 @@
+from django import template
+from django.utils.translation import get_language
+
+from campaigns.navigation import active_campaigns, campaign_link
+from pagecache.snapshot import locale_codes
+
+register = template.Library()
+
+
+def _locale_id(context):
+    """The page's locale, or (pages without one: search, errors) the active language's."""
+    locale_id = getattr(context.get("page"), "locale_id", None)
+    if locale_id:
+        return locale_id
+    language = get_language()
+    return next((pk for pk, code in locale_codes().items() if code == language), None)
+
+
+@register.inclusion_tag("campaigns/includes/campaign_nav.html", takes_context=True)
+def campaign_nav(context):
+    """The active campaigns, in every site's header: each one's hub, and this site's column."""
+    request = context["request"]
+    return {"links": active_campaigns(request, _locale_id(context)), "current": context.get("page")}
+
+
+@register.simple_tag(takes_context=True)
+def active_campaign_links(context):
+    """The active campaigns with their links (a union's home lists them with their dates)."""
+    return active_campaigns(context["request"], _locale_id(context))
+
+
+@register.simple_tag(takes_context=True)
+def link_for_campaign(context, campaign):
+    """{% link_for_campaign campaign as link %}: its hub and this site's column (or None)."""
+    return campaign_link(context["request"], campaign) if campaign else None
