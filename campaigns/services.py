@@ -187,9 +187,7 @@ def campaigns_under_way(today=None):
     return Campaign.objects.filter(end_date__gte=today).prefetch_related("columns")
 
 
-def ensure_campaign_columns(
-    *, unions=None, campaigns=None, standing=False, columns=None, user=None
-):
+def ensure_campaign_columns(*, unions=None, campaigns=None, standing=False, columns=None):
     """Give each active union's site (the central one included) a published column page for
     every shared column of every campaign running or coming, and, with ``standing``, for every
     column of no campaign (Tin hoạt động…): what a new union starts with, and what a campaign
@@ -244,7 +242,9 @@ def ensure_campaign_columns(
                     show_in_menus=True,
                 )
                 home.add_child(instance=page)
-                page.save_revision(user=user, log_action=True).publish(user=user)
+                # Published by the system, like the home page provisioning makes: the centre,
+                # whose change brings it, never publishes on a union's site itself.
+                page.save_revision(log_action=True).publish()
                 existing.add((column.pk, campaign.pk if campaign else None))
                 titles.add(title)
                 created.append(page)

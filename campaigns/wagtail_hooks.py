@@ -39,12 +39,11 @@ def give_every_union_the_columns(request, instance):
     """A campaign (or a shared column) the centre adds or edits reaches every active union's
     site: a column page for each of its columns, while the campaign is under way."""
     if isinstance(instance, Campaign):
-        ensure_campaign_columns(campaigns=[instance], user=request.user)
+        ensure_campaign_columns(campaigns=[instance])
     elif isinstance(instance, Column):
         under_way = instance.campaigns.all()
         ensure_campaign_columns(
             campaigns=under_way,
             standing=not under_way.exists(),
             columns=[instance],
-            user=request.user,
         )

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.media import serve_media
+from sites import icons
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,8 +19,12 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")]
 
-# Feeds, sitemaps and robots.txt, before the Wagtail catch-all below.
+# Feeds, sitemaps, robots.txt and each site's icons, before the Wagtail catch-all below.
 urlpatterns += [
+    path("favicon.ico", icons.site_icon, name="favicon"),
+    path("apple-touch-icon.png", icons.site_icon, {"size": 180}, name="apple_touch_icon"),
+    path("icons/<int:size>.png", icons.site_icon, name="site_icon"),
+    path("site.webmanifest", icons.web_manifest, name="web_manifest"),
     path("feeds/", include("blog.feed_urls")),
     path("", include("blog.seo_urls")),
 ]

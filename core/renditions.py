@@ -33,6 +33,13 @@ MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
 # A site's logo in its header, and as the sharing picture of pages without their own.
 LOGO_SPEC = "height-96"
 LOGO_IMAGE_SPEC = "max-1200x630"
+# A site's icons (sites.icons: favicon, home-screen and web app manifest icons), made on the
+# first request for each, not on every image save (few images are logos).
+ICON_SIZES = (32, 180, 192, 512)
+
+
+def icon_spec(size):
+    return f"fill-{size}x{size}|format-png"
 
 
 def listing_rendition_specs():
