@@ -8,6 +8,8 @@ separate letters with no decomposition, so Django's ``slugify`` drops them
 import re
 import unicodedata
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -41,6 +43,20 @@ def search_text(*parts) -> str:
     return _NON_WORD.sub(" ", fold(text).lower()).strip()
 
 
+def marked_text(*parts) -> str:
+    """The parts lower-cased and without symbols, their diacritics kept ("Đồng bào!" ->
+    "đồng bào"): the search ranks pages with the words as the reader typed them first."""
+    text = " ".join(str(part) for part in parts if part)
+    return _NON_WORD.sub(" ", normalize(text).lower()).strip()
+
+
+def marked_terms(query: str, max_words: int = MAX_SEARCH_WORDS) -> str:
+    """The query's words with their diacritics, or "" if it was typed without any (then
+    only the folded words can be compared)."""
+    words = " ".join(marked_text(query[:2000]).split()[:max_words])
+    return words if words != search_terms(query, max_words) else ""
+
+
 def search_terms(query: str, max_words: int = MAX_SEARCH_WORDS) -> str:
     """A reader's query folded the same way as the index: "Tết  SUM vầy!" -> "tet sum vay".
 
@@ -48,6 +64,33 @@ def search_terms(query: str, max_words: int = MAX_SEARCH_WORDS) -> str:
     query of symbols only gives "" and the caller shows the empty-search page.
     """
     return " ".join(search_text(query[:2000]).split()[:max_words])
+
+
+_QUOTED = re.compile(r'["“”„«»]([^"“”„«»]+)["“”„«»]')
+
+
+def search_phrases(query: str, max_words: int = MAX_SEARCH_WORDS) -> list[str]:
+    """The phrases a reader put in quotes, folded like the index: 'Tết "đồng bào"' ->
+    ["dong bao"]. Each must appear as written, its words side by side."""
+    phrases = (search_text(match) for match in _QUOTED.findall(query[:2000]))
+    return [" ".join(p.split()[:max_words]) for p in phrases if p]
+
+
+def highlight(text: str, terms: str):
+    """`text` as safe HTML with every word of the folded `terms` (whole words, whatever their
+    diacritics or case) in <mark>: "Đồng bào vùng cao", "dong bao" -> "<mark>Đồng</mark>
+    <mark>bào</mark> vùng cao". The original (accented) text is kept."""
+    wanted = set(terms.split())
+    if not text or not wanted:
+        return escape(text or "")
+    parts, last = [], 0
+    for match in re.finditer(r"\w+", text):
+        if search_text(match.group(0)) in wanted:
+            parts.append(escape(text[last : match.start()]))
+            parts.append(f"<mark>{escape(match.group(0))}</mark>")
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
 
 
 def group_digits(number):

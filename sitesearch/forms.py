@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.text import search_terms
+from core.text import marked_terms, search_phrases, search_terms
 from core.widgets import Select
 
 MAX_QUERY_LENGTH = 200
@@ -38,6 +38,16 @@ class SearchForm(forms.Form):
     @property
     def terms(self):
         return search_terms(self.query)
+
+    @property
+    def marked_terms(self):
+        """The words with the diacritics typed, or "" (core.text.marked_terms)."""
+        return marked_terms(self.query)
+
+    @property
+    def phrases(self):
+        """The quoted phrases of the query (core.text.search_phrases)."""
+        return search_phrases(self.query)
 
     def chosen_site(self):
         """The union picked in the filter, or None (an unknown one is reported, not fatal)."""

@@ -8,11 +8,13 @@ network costs the same as a search of one union:
 - PostgreSQL: ``vector @@ plainto_tsquery('simple', …)`` through a GIN index;
 - SQLite (the embedded default): every word as `` word `` in the padded text.
 
-Pages with every word in their title come first, then the newest. Draft saves do not touch
+Hits are ranked by how the query's syllables match (``match_rank``: side by side first), then
+by every word in the title, then newest. Draft saves do not touch
 the index; publishing, unpublishing, moving and deleting do (sitesearch.signals).
 """
 
 import datetime
+import itertools
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
@@ -21,7 +23,7 @@ from wagtail.models import Page
 
 from blog.listing import any_path_under, excluded_paths
 from core.changes import everything_changed
-from core.text import search_text
+from core.text import marked_text, search_text
 from core.tree import SiteRoots
 
 from .models import SearchEntry
@@ -53,6 +55,8 @@ def _entry_for(page, roots):
         path=page.path,
         title=_padded(search_text(page.title)),
         text=_padded(page.folded_search_text()),
+        marked_title=_padded(marked_text(page.title)),
+        marked_text=_padded(marked_text(*page.search_text_parts())),
         date=_entry_date(page),
     )
 
@@ -123,9 +127,45 @@ def assign_sites():
     stray.update(site_id=None)
 
 
-def find(terms, site_ids, request=None):
-    """Entries (page id and date only) of live, public pages of the given sites with every
-    word of the (folded) `terms`: those with every word in the title first, then newest."""
+# How a hit matches the query, best first (SearchEntry annotated as ``match``).
+PHRASE_IN_TITLE, PHRASE, FOLDED_PHRASE, NEAR, ALL_WORDS = range(5)
+
+
+def _contains(field, words):
+    return Q(**{f"{field}__contains": f" {' '.join(words)} "})
+
+
+def match_rank(words, marked=()):
+    """Vietnamese words are several syllables long ("đồng bào", "công đoàn"): the query's
+    syllables side by side come first, in the title, then in the text; as typed, when the
+    reader typed diacritics (`marked`), before the same syllables with other marks ("đóng
+    bảo"); then each adjacent pair of them somewhere in the text ("near each other"), then
+    pages that merely have them all."""
+    if marked:
+        phrase = [
+            When(_contains("marked_title", marked), then=Value(PHRASE_IN_TITLE)),
+            When(_contains("marked_text", marked), then=Value(PHRASE)),
+            When(_contains("text", words), then=Value(FOLDED_PHRASE)),
+        ]
+    else:
+        phrase = [
+            When(_contains("title", words), then=Value(PHRASE_IN_TITLE)),
+            When(_contains("text", words), then=Value(PHRASE)),
+        ]
+    near = []
+    if len(words) > 2:
+        pairs = Q()
+        for first, second in itertools.pairwise(words):
+            pairs &= _contains("text", [first, second])
+        near = [When(pairs, then=Value(NEAR))]
+    return Case(*phrase, *near, default=Value(ALL_WORDS), output_field=IntegerField())
+
+
+def find(terms, site_ids, request=None, phrases=(), marked=""):
+    """Entries (page id, date and ``match``: see match_rank) of live, public pages of the
+    given sites with every word of the (folded) `terms` and every quoted phrase as written:
+    best match first (`marked`: the words with the diacritics typed, core.text.marked_terms),
+    then every word in the title, then newest."""
     words = terms.split()
     if not words or not site_ids:
         return SearchEntry.objects.none()
@@ -139,11 +179,15 @@ def find(terms, site_ids, request=None):
     else:
         for word in words:
             entries = entries.filter(text__contains=f" {word} ")
+    for phrase in phrases:
+        entries = entries.filter(_contains("text", phrase.split()))
 
     in_title = Q()
     for word in words:
         in_title &= Q(title__contains=f" {word} ")
     title_first = Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return entries.only("page_id", "date").order_by(
-        title_first, F("date").desc(nulls_last=True), "-page_id"
+    return (
+        entries.only("page_id", "date")
+        .annotate(match=match_rank(words, marked.split()))
+        .order_by("match", title_first, F("date").desc(nulls_last=True), "-page_id")
     )

@@ -19,6 +19,10 @@ class SearchEntry(models.Model):
     # " word word … ": padded with spaces so a word matches as " word ".
     title = models.TextField()
     text = models.TextField()
+    # The same with their diacritics (core.text.marked_text), to rank first the pages with the
+    # words as a reader typed them ("đồng bào", not "đóng bảo").
+    marked_title = models.TextField(default=" ")
+    marked_text = models.TextField(default=" ")
     date = models.DateField(null=True)
     vector = SearchVectorField(null=True)
 

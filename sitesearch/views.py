@@ -9,18 +9,24 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.listing import paginate
+from blog.models import central_news_hub
+from core.text import highlight
 from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
 from sites.network import get_network, request_site, request_union
 from sites.sharing import view_share_meta
 
 from .forms import SearchForm
-from .index import find
+from .index import PHRASE, find
 
 PER_PAGE = 10
+
+
+SUMMARY_WORDS = 35
 
 
 @dataclass
@@ -31,11 +37,22 @@ class SearchResult:
     summary: str
     date: object
     union: object  # sites.network.NetworkSite
+    terms: str = ""  # the folded words searched for
+
+    @property
+    def title_html(self):
+        """The title with the words searched for in <mark> (core.text.highlight)."""
+        return highlight(self.title, self.terms)
+
+    @property
+    def summary_html(self):
+        return highlight(Truncator(self.summary).words(SUMMARY_WORDS), self.terms)
 
 
-def build_results(request, entries, network):
+def build_results(request, entries, network, terms=""):
     """Result rows for one page of hits (sitesearch.index entries): one query per page
-    type, not per result."""
+    type, not per result. The words of `terms` are highlighted in the page's own
+    (accented) title and summary."""
     ids = [entry.page_id for entry in entries]
     # live: an entry never outlives its page's publication, but readers must never see a
     # draft even if one did.
@@ -53,6 +70,7 @@ def build_results(request, entries, network):
                 summary=page.get_meta_description(),
                 date=getattr(page, "date", None) or getattr(page, "issue_date", None),
                 union=network.site_for_path(page.path),
+                terms=terms,
             )
         )
     return results
@@ -93,10 +111,20 @@ def search(request):
         sites = [chosen]
 
     terms = form.terms
-    hits = find(terms, [s.site_id for s in sites], request)
+    hits = find(
+        terms,
+        [s.site_id for s in sites],
+        request,
+        phrases=form.phrases,
+        marked=form.marked_terms,
+    )
     # Search words vary without end: their counts are not cached (blog.listing.paginate).
     results_page = paginate(request, hits, per_page=PER_PAGE, cache_count=False)
     vouch_for_cache(request, form, results_page)
+    entries = list(results_page)
+    # Several words typed, and no page has them side by side: say so above the weaker hits.
+    no_phrase = len(terms.split()) > 1 and bool(entries) and entries[0].match > PHRASE
+    news_hub = central_news_hub(network)
     return TemplateResponse(
         request,
         "sitesearch/search.html",
@@ -106,7 +134,9 @@ def search(request):
             "terms": terms,
             "is_network": is_network,
             "results_page": results_page,
-            "results": build_results(request, results_page, network),
+            "results": build_results(request, entries, network, terms),
+            "no_phrase": no_phrase,
+            "news_hub_url": news_hub.get_url(request) if news_hub else None,
             "current_site": current,
             "share": view_share_meta(
                 request,

@@ -12,6 +12,7 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import strip_tags
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory
@@ -55,7 +56,9 @@ def fresh_process(monkeypatch, settings):
 
 
 def shows(response, text):
-    return text in response.content.decode()
+    """`text` is in the page, or in what a reader sees of it (search highlights aside)."""
+    html = response.content.decode()
+    return text in html or text in strip_tags(html)
 
 
 def made_private_elsewhere(page, site):

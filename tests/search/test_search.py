@@ -3,6 +3,7 @@
 CI runs this file on SQLite and on PostgreSQL, so the folding is proved on both.
 """
 
+import datetime as dt
 import unicodedata
 
 import pytest
@@ -245,3 +246,38 @@ def test_a_database_without_entries_gets_them_after_migrate(client, network, art
     fill_empty_index()  # what post_migrate runs
 
     assert titles(search(client, network.a, q="tet sum vay")) == ["Tết Sum vầy"]
+
+
+def test_syllables_side_by_side_come_first_and_keep_their_diacritics(client, network, article):
+    apart = article(network.a, "Đồng hành với đoàn viên, gói bào ngư", date=dt.date(2024, 2, 9))
+    together = article(network.a, "Đồng bào vùng cao đón Tết", date=dt.date(2024, 1, 5))
+    other_marks = article(network.a, "Đóng bảo hiểm cho đoàn viên", date=dt.date(2024, 2, 1))
+
+    response = search(client, network.a, q="dong bao")
+    assert titles(response)[:2] == [other_marks.title, together.title]  # newest first
+    assert titles(response)[2] == apart.title  # all words, not side by side: last
+    assert "<mark>Đồng</mark> <mark>bào</mark> vùng cao" in response.text
+    assert "<mark>Đóng</mark> <mark>bảo</mark> hiểm" in response.text
+
+    # Typed with diacritics: the page with them as typed first, the other marks after.
+    response = search(client, network.a, q="đồng bào")
+    assert titles(response)[:2] == [together.title, other_marks.title]
+    assert "Không trang nào có đúng cụm" not in response.text
+
+    # Quoted: only the pages with the phrase.
+    assert titles(search(client, network.a, q='"dong bao"')) == [other_marks.title, together.title]
+    assert titles(search(client, network.a, q="“đồng bào” tết")) == [together.title]
+
+
+def test_a_query_with_no_phrase_match_says_so(client, network, article):
+    article(network.a, "Đoàn viên vùng cao nhận quà, bào ngư và bánh")
+    response = search(client, network.a, q="doan bao")
+    assert len(titles(response)) == 1
+    assert "Không trang nào có đúng cụm “doan bao”" in response.text
+
+
+def test_no_results_suggest_the_hubs_filters(client, network):
+    response = search(client, network.central, q="khong co trang nao noi ve dieu nay")
+    assert titles(response) == []
+    hub_url = network.hub.get_url_parts()[2]
+    assert f'<a href="{hub_url}">Hoặc xem tin của các công đoàn' in response.text
