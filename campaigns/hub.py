@@ -28,7 +28,7 @@ from blog.models import (
     central_news_hub,
 )
 from core import tree
-from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS
+from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS, TIMELINE_SPECS
 from core.tree import parent_path_expression
 from pagecache.snapshot import cached
 from reports.services import accepted_totals
@@ -223,6 +223,17 @@ def material_items(page, request, prefetch=True):
     return items
 
 
+def timeline_images(page):
+    """The pictures of the hub's timelines (campaigns.blocks.TimelineBlock)."""
+    return [
+        entry["image"]
+        for block in page.review
+        if block.block_type == "timeline"
+        for entry in block.value["entries"]
+        if entry["image"] is not None
+    ]
+
+
 def hub_context(page, request, network):
     """Everything the hub template shows (see the module docstring for the queries)."""
     campaign = campaign_by_id(page.campaign_id)
@@ -259,8 +270,9 @@ def hub_context(page, request, network):
     attach_renditions(
         [card.image for section in sections for card in section.cards]
         + [photo.image for photo in photos]
-        + [item.material.image for item in materials if item.material.image_id],
-        [*CARD_RENDITION_SPECS, *PHOTO_SPECS, *MATERIAL_SPECS],
+        + [item.material.image for item in materials if item.material.image_id]
+        + timeline_images(page),
+        [*CARD_RENDITION_SPECS, *PHOTO_SPECS, *MATERIAL_SPECS, *TIMELINE_SPECS],
     )
 
     feed_urls = {}

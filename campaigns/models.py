@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable
 
 from blog.models import campaign_by_id
@@ -17,6 +18,7 @@ from sites.models import Union
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
+from .blocks import ReviewBlock
 from .hub import hub_context
 from .qr import qr_svg
 
@@ -57,10 +59,18 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         help_text=_("Mỗi chương trình chỉ có một chuyên trang."),
     )
 
+    review = StreamField(
+        ReviewBlock(),
+        verbose_name=_("nhìn lại chặng đường"),
+        blank=True,
+        help_text=_("Dòng thời gian và con số qua các năm, cho các đợt tổng kết."),
+    )
+
     content_panels = (
         BasePage.content_panels
         + [FieldPanel("campaign")]
         + IntroMixin.intro_panels
+        + [FieldPanel("review")]
         + [
             InlinePanel(
                 "materials",

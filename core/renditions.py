@@ -30,6 +30,9 @@ PHOTO_PICTURE = "fill-{240x240,480x480}-c100 format-{webp,jpeg}"
 PHOTO_SPECS = Filter.expand_spec(PHOTO_PICTURE)
 MATERIAL_PICTURE = "max-{320x320,640x640} format-{webp,jpeg}"
 MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
+# The campaign hub's timeline pictures (campaigns.blocks.TimelineBlock).
+TIMELINE_PICTURE = "fill-{320x200,640x400}-c100 format-{webp,jpeg}"
+TIMELINE_SPECS = Filter.expand_spec(TIMELINE_PICTURE)
 # A site's logo in its header, and as the sharing picture of pages without their own.
 LOGO_SPEC = "height-96"
 LOGO_IMAGE_SPEC = "max-1200x630"

@@ -7,6 +7,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from campaigns.models import CampaignHubDocument, CampaignHubPage, CampaignMaterial, MaterialKind
+from demo import content
 from demo.images import article_image
 
 POSTER_SIZE = (900, 1270)
@@ -20,6 +21,33 @@ def _picture(collection, seed, colour, size, title, name):
         collection=collection,
         file=ImageFile(io.BytesIO(article_image(seed, colour, size=size)), name=name),
     )
+
+
+def ten_year_review(data):
+    """The hub's look back (campaigns.blocks.ReviewBlock) as StreamField data."""
+    return [
+        (
+            "timeline",
+            {
+                "heading": "Mười năm “Tết Sum vầy”",
+                "entries": [
+                    {"year": year, "title": title, "figure": figure, "text": text, "image": None}
+                    for year, title, figure, text in data["timeline"]
+                ],
+            },
+        ),
+        *[
+            (
+                "figures",
+                {
+                    "label": label,
+                    "unit": unit,
+                    "values": [{"year": year, "value": value} for year, value in values],
+                },
+            )
+            for label, unit, values in data["figures"]
+        ],
+    ]
 
 
 def create_campaign_hubs(central, campaigns, guidance_page=None, log=print):
@@ -77,6 +105,8 @@ def create_campaign_hubs(central, campaigns, guidance_page=None, log=print):
                     title="Hướng dẫn 25/HD-CĐVC và phụ lục tài liệu tuyên truyền",
                     document=guidance_page.document,
                 )
+        if campaign.slug == content.TEN_YEAR_REVIEW["campaign"]:
+            hub.review = ten_year_review(content.TEN_YEAR_REVIEW)
         hub.save_revision(log_action=False).publish(log_action=False)
         hubs[campaign.slug] = hub
     log(f"  {len(hubs)} chuyên trang chương trình")

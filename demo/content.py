@@ -1666,3 +1666,26 @@ ARTICLES = [
         "tags": ["trực Tết", "thăm tặng quà"],
     },
 ]
+
+# The look back on the 10-year review's hub (campaigns.blocks.ReviewBlock). Demo figures.
+TEN_YEAR_REVIEW = {
+    "campaign": "tet-sum-vay-10-nam",
+    "timeline": [
+        (2014, "Chương trình “Tết Sum vầy” ra đời", "12.500 đoàn viên được chăm lo",
+         "Công đoàn Viên chức Việt Nam phát động chương trình chăm lo Tết cho đoàn viên khó khăn."),
+        (2016, "Chuyến xe Tết đưa đoàn viên về quê", "1.200 vé xe, vé tàu",
+         "Các công đoàn trực thuộc hỗ trợ vé cho đoàn viên công tác xa nhà."),
+        (2018, "Phiên chợ 0 đồng đầu tiên", "35 gian hàng",
+         "Gian hàng 0 đồng giúp đoàn viên tự chọn quà Tết phù hợp với gia đình."),
+        (2020, "Tết an toàn giữa dịch bệnh", "Quà gửi tận nhà",
+         "Quà Tết được chuyển tận nơi cho đoàn viên đang cách ly, trực chống dịch."),
+        (2022, "Mái ấm công đoàn", "27 căn nhà",
+         "Xây mới, sửa chữa nhà cho đoàn viên có hoàn cảnh đặc biệt khó khăn."),
+        (2024, "Mười năm “Tết Sum vầy”", "Hơn 48.000 đoàn viên được chăm lo",
+         "Tổng kết mười năm, đúc rút kinh nghiệm và phát động Chợ Tết Công đoàn trực tuyến."),
+    ],
+    "figures": [
+        ("Đoàn viên được chăm lo dịp Tết", "người",
+         [(2014, 12500), (2016, 19800), (2018, 27400), (2020, 31200), (2022, 39600), (2024, 48300)]),
+    ],
+}  # fmt: skip
