@@ -105,7 +105,7 @@ def column_page_paths(slug):
 
 
 class ArticleKind(models.TextChoices):
-    NEWS = "news", _("Tin hoạt động")
+    NEWS = "news", _("Tin tức")  # not "Tin hoạt động": that is a column
     STORY = "story", _("Câu chuyện")
     PRACTICE = "practice", _("Cách làm hay, điển hình")
     OPINION = "opinion", _("Ý kiến, đề xuất")

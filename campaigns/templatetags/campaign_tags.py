@@ -17,10 +17,12 @@ def _locale_id(context):
 
 
 @register.inclusion_tag("campaigns/includes/campaign_nav.html", takes_context=True)
-def campaign_nav(context):
-    """The active campaigns, in every site's header: each one's hub, and this site's column."""
-    request = context["request"]
-    return {"links": active_campaigns(request, _locale_id(context)), "current": context.get("page")}
+def campaign_nav(context, links=None):
+    """The active campaigns, in every site's header: each one's hub, and this site's column
+    (`links`: active_campaign_links, when the template has them already)."""
+    if links is None:
+        links = active_campaigns(context["request"], _locale_id(context))
+    return {"links": links, "current": context.get("page")}
 
 
 @register.simple_tag(takes_context=True)

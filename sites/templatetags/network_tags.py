@@ -7,8 +7,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/site_nav.html", takes_context=True)
-def site_nav(context):
-    """The current site's menu: its home page's children marked "show in menus"."""
+def site_nav(context, shown_elsewhere=()):
+    """The current site's menu: its home page's children marked "show in menus", but those
+    the header shows already in another list (`shown_elsewhere`: objects with ``page_ids``,
+    e.g. the campaigns' hubs and columns, campaigns.navigation)."""
     request = context["request"]
     site = request_site(request)
     items = []
@@ -17,9 +19,10 @@ def site_nav(context):
         items = cached(
             f"menu:{site.pk}", lambda: list(root.get_children().live().public().in_menu())
         )
+    skip = {pk for link in shown_elsewhere for pk in link.page_ids}
     return {
         "request": request,
-        "items": items,
+        "items": [item for item in items if item.pk not in skip],
         "home": site.root_page if site else None,
         "current": context.get("page"),
     }

@@ -124,3 +124,20 @@ def test_publishing_a_hub_shows_on_every_site_at_once(client, network, settings)
     assert f'href="{hub.full_url}"' in response.text
     hub.unpublish()
     assert f'href="{hub.full_url}"' not in get(client, network.a)
+
+
+def test_the_menu_does_not_repeat_what_the_campaign_list_shows(client, running):
+    """The hub and the site's column of a listed campaign are in the campaign list, not twice."""
+    n = running
+    column = n.columns["tu-phap"]
+    column.show_in_menus = True
+    column.save_revision().publish()
+    html = get(client, n.a)
+    menu = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    assert column.title not in menu
+    assert f'href="{column.get_url_parts()[2]}"' in campaign_nav(html)
+    assert n.hub_page.show_in_menus  # a hub is a menu page by default…
+    central = get(client, n.central)
+    central_menu = re.search(r'<nav class="site-nav".*?</nav>', central, re.S)
+    assert n.hub_page.title not in (central_menu.group(0) if central_menu else "")
+    assert f'href="{n.hub_url}"' in campaign_nav(central)  # …shown once, in the list

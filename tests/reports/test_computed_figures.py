@@ -53,7 +53,7 @@ def test_counts_live_public_articles_per_column_and_kind(network):
     assert figures[n.a.pk].total == direct_count(n.a, n.campaign) == 4
     assert figures[n.b.pk].total == direct_count(n.b, n.campaign) == 1
     assert figures[n.a.pk].by_column == {"Chợ Tết": 1, "Xuân chia sẻ": 3}
-    assert figures[n.a.pk].by_kind == {"Tin hoạt động": 2, "Câu chuyện": 1, "Thăm hỏi, tặng quà": 1}
+    assert figures[n.a.pk].by_kind == {"Tin tức": 2, "Câu chuyện": 1, "Thăm hỏi, tặng quà": 1}
     assert sum(figures[n.a.pk].by_kind.values()) == figures[n.a.pk].total
 
 
