@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, F, Max, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -25,6 +26,15 @@ from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
 LATEST_COUNT = 8
+CENTRAL_LATEST_COUNT = 14
+HEADLINES = 5
+SECTION_HEADLINES = 3
+
+
+@dataclass
+class CampaignSection:
+    link: object  # campaigns.navigation.CampaignLink
+    headlines: list  # article cards
 
 
 class BaseHomePage(IntroMixin, BasePage):
@@ -36,9 +46,9 @@ class BaseHomePage(IntroMixin, BasePage):
     class Meta:
         abstract = True
 
-    def latest_articles(self, request, network, sites):
+    def latest_articles(self, request, network, sites, count=LATEST_COUNT):
 
-        pages = for_cards(in_sites(visible(ArticlePage.objects.all()), sites))[:LATEST_COUNT]
+        pages = for_cards(in_sites(visible(ArticlePage.objects.all()), sites))[:count]
         return build_cards(request, pages, network)
 
     def columns(self):
@@ -106,6 +116,54 @@ class CentralHomePage(BaseHomePage):
         verbose_name = _("trang chủ trung tâm")
         verbose_name_plural = _("trang chủ trung tâm")
 
+    def campaign_sections(self, request, network, links):
+        """For each campaign in the header's list (campaigns.navigation), its latest
+        headlines from every active union, in one ranked query."""
+        ids = [link.campaign.pk for link in links]
+        if not ids:
+            return []
+        articles = in_sites(
+            visible(ArticlePage.objects.filter(campaign_id__in=ids)), network.active
+        )
+        ranked = articles.annotate(
+            campaign_rank=Window(
+                RowNumber(),
+                partition_by=F("campaign_id"),
+                order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+            )
+        ).filter(campaign_rank__lte=SECTION_HEADLINES)
+        pages = list(for_cards(ranked, prefetch=False))  # headlines: no picture
+        cards = build_cards(request, pages, network)
+        by_campaign = {}
+        for page, card in zip(pages, cards, strict=True):
+            by_campaign.setdefault(page.campaign_id, []).append(card)
+        return [
+            CampaignSection(link=link, headlines=by_campaign[link.campaign.pk])
+            for link in links
+            if link.campaign.pk in by_campaign
+        ]
+
+    def union_latest(self, request, network):
+        """The newest article of each active union (the centre aside), in one ranked query:
+        the whole network at a glance."""
+        unions = [site for site in network.active if not site.is_central]
+        if not unions:
+            return []
+        roots = [site.root_path for site in unions]
+        ranked = (
+            in_sites(visible(ArticlePage.objects.all()), unions)
+            .annotate(site_root=tree.root_of(roots))
+            .annotate(
+                union_rank=Window(
+                    RowNumber(),
+                    partition_by=F("site_root"),
+                    order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(union_rank=1)
+        )
+        return build_cards(request, list(for_cards(ranked, prefetch=False)), network)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
@@ -122,9 +180,27 @@ class CentralHomePage(BaseHomePage):
             )
             for campaign in campaign_choices(self.locale_id, request)
         ]
+        featured = self.featured(request, network)
+        latest = self.latest_articles(request, network, network.active, CENTRAL_LATEST_COUNT)
+        # The lead story (the first featured, else the newest) with headlines beside it (the
+        # other featured, then the newest); the latest grid leaves out what those show.
+        lead = (featured or latest or [None])[0]
+        seen = {lead.page.pk} if lead else set()
+        headlines = []
+        for card in [*featured, *latest]:
+            if card.page.pk not in seen and len(headlines) < HEADLINES:
+                headlines.append(card)
+                seen.add(card.page.pk)
+        latest = [card for card in latest if card.page.pk not in seen]
         context.update(
-            featured=self.featured(request, network),
-            latest=self.latest_articles(request, network, network.active),
+            lead=lead,
+            headlines=headlines,
+            featured=featured,
+            latest=latest,
+            campaign_sections=self.campaign_sections(
+                request, network, active_campaigns(request, self.locale_id)
+            ),
+            union_latest=self.union_latest(request, network),
             show_union=True,
             campaigns=campaigns,
             directory=network.unions,

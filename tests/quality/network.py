@@ -41,6 +41,7 @@ PAGE_TYPES = {
     "search-union": f"search on a union's site (/tim-kiem/?q={SEARCH_QUERY})",
     "directory": "union directory (/cac-cong-doan/)",
     "campaign-hub": "a campaign hub (chuyên trang)",
+    "campaign-review": "the 10-year review's hub, with its timeline and figures across years",
     "poster-print": "a poster's print view with its QR code",
     "not-found": "404 page",
 }
@@ -248,6 +249,8 @@ class DemoNetwork:
 
         campaigns = links(home, r"\bcampaign-list__item\b")
         pages["campaign-hub"] = campaigns[0]["href"] if campaigns else None
+        reviews = [link["href"] for link in campaigns if "10 năm" in link["text"]]
+        pages["campaign-review"] = reviews[0] if reviews else None
         posters = (
             [
                 link["href"]

@@ -1,0 +1,74 @@
+"""The central home reads like a news front page: a lead story with headlines beside it, a
+section per campaign, the newest article of each union; no story shows twice."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from blog.factories import ArticlePageFactory
+from centre.services import set_union_active
+from tests.conftest import host
+from tests.home.test_featured import feature
+
+pytestmark = pytest.mark.django_db
+
+
+def front(client, network):
+    response = client.get("/", HTTP_HOST=host(network.central))
+    assert response.status_code == 200
+    return response
+
+
+def article(network, slug, title, day, **kwargs):
+    return ArticlePageFactory(
+        parent=network.columns[slug], title=title, date=dt.date(2024, 1, day), **kwargs
+    )
+
+
+def test_lead_story_headlines_and_latest_never_repeat_a_story(client, network):
+    chosen = article(network, "tu-phap", "Bài chọn của Tư pháp", 3)
+    second = article(network, "noi-vu", "Bài chọn của Nội vụ", 2)
+    others = [article(network, "tu-phap", f"Tin số {n}", 10 + n) for n in range(8)]
+    feature(network, chosen, second)
+
+    response = front(client, network)
+    context = response.context
+    assert context["lead"].title == chosen.title
+    headlines = [card.title for card in context["headlines"]]
+    assert headlines[0] == second.title  # the other featured first, then the newest
+    assert headlines[1:] == [a.title for a in reversed(others)][:4]
+    shown = [context["lead"].title, *headlines, *(card.title for card in context["latest"])]
+    assert len(shown) == len(set(shown)), shown
+    assert set(shown) == {chosen.title, second.title, *(a.title for a in others)}
+
+
+def test_a_section_per_campaign_with_headlines_from_every_union(client, network):
+    today = timezone.localdate()
+    campaign = network.campaign
+    campaign.start_date, campaign.end_date = today - dt.timedelta(days=2), today + dt.timedelta(9)
+    campaign.save()
+    for day in range(1, 4):
+        article(network, "tu-phap", f"Tư pháp {day}", day, campaign=campaign)
+    article(network, "noi-vu", "Nội vụ 1", 5, campaign=campaign)
+
+    html = front(client, network).text
+    section = re.search(r'<section class="front-campaign".*?</section>', html, re.S).group(0)
+    assert campaign.name in section and "Đang diễn ra" in section
+    titles = re.findall(r'class="headline__title" href="[^"]+">([^<]+)</a>', section)
+    assert titles == ["Nội vụ 1", "Tư pháp 3", "Tư pháp 2"]  # three, newest first
+
+
+def test_the_newest_article_of_each_active_union(client, network):
+    article(network, "tu-phap", "Cũ của Tư pháp", 1)
+    article(network, "tu-phap", "Mới của Tư pháp", 9)
+    article(network, "noi-vu", "Mới của Nội vụ", 4)
+    cards = front(client, network).context["union_latest"]
+    assert [(card.union.short_name, card.title) for card in cards] == [
+        (network.a.short_name, "Mới của Tư pháp"),
+        (network.b.short_name, "Mới của Nội vụ"),
+    ]
+    set_union_active(network.b, False)
+    cards = front(client, network).context["union_latest"]
+    assert [card.title for card in cards] == ["Mới của Tư pháp"]
