@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 WIDTHS = (375, 1280)
 SEARCH_QUERY = "tet"
 
@@ -56,7 +57,7 @@ def missing_tools(need_node_modules=True):
     if need_node_modules:
         if not shutil.which("java"):
             missing.append("java is missing (apt-get install default-jre-headless)")
-        for path in (AXE_JS, VNU_JAR):
+        for path in (AXE_JS, VNU_JAR, LIGHTHOUSE):
             if not path.exists():
                 missing.append(f"{path.relative_to(ROOT)} is missing (`make test` runs npm ci)")
     return missing

@@ -1,15 +1,21 @@
 """Quality check of every public page type of the demo network, at phone and desktop
 widths: accessibility (axe-core, WCAG 2.1 A/AA), valid HTML (Nu HTML Checker), landmarks,
-one <h1>, the page language and a visible keyboard focus.
+one <h1>, the page language and a visible keyboard focus; Lighthouse's mobile scores of the
+pages readers land on.
 
 The demo network is built and served once per session in its own temporary SQLite database
 (tests/quality/conftest.py); nothing is fetched from the internet. `make screenshots`
 shows the same pages.
 """
 
+import json
+import os
+import subprocess
+
 import pytest
 
-from tests.quality.network import AXE_JS, PAGE_TYPES, WIDTHS
+from tests.browser import CHROMIUM
+from tests.quality.network import AXE_JS, LIGHTHOUSE, PAGE_TYPES, WIDTHS
 
 pytestmark = pytest.mark.browser
 
@@ -143,3 +149,29 @@ def test_valid_html(demo, vnu_errors, key):
         for e in errors
     )
     assert not errors, f"{key} ({demo.pages[key]}): {len(errors)} HTML errors:\n{report}"
+
+
+# Lighthouse (from the npm registry, run in Debian's Chromium, offline): mobile scores of the
+# pages readers land on. Targets of issue 14.
+LIGHTHOUSE_PAGES = ["central-home", "union-home", "news-hub", "campaign-hub", "article"]
+LIGHTHOUSE_TARGETS = {"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 95}
+
+
+@pytest.mark.parametrize("key", LIGHTHOUSE_PAGES)
+def test_lighthouse_mobile_scores(demo, key, tmp_path):
+    url = demo.url(key)
+    report = tmp_path / "lighthouse.json"
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", "--output=json",
+         f"--output-path={report}", f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage "
+         "--host-resolver-rules=MAP *.localhost 127.0.0.1"],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    categories = json.loads(report.read_text())["categories"]
+    scores = {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_TARGETS}
+    print(f"\nLighthouse, mobile, {key}: {scores}")
+    low = {name: score for name, score in scores.items() if score < LIGHTHOUSE_TARGETS[name]}
+    assert not low, f"{key} ({url}): {low}"
