@@ -125,14 +125,22 @@ class CentralHomePage(BaseHomePage):
         articles = in_sites(
             visible(ArticlePage.objects.filter(campaign_id__in=ids)), network.active
         )
-        ranked = articles.annotate(
-            campaign_rank=Window(
-                RowNumber(),
-                partition_by=F("campaign_id"),
-                order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+        ranked = (
+            articles.annotate(
+                campaign_rank=Window(
+                    RowNumber(),
+                    partition_by=F("campaign_id"),
+                    order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+                )
             )
-        ).filter(campaign_rank__lte=SECTION_HEADLINES)
-        pages = list(for_cards(ranked, prefetch=False))  # headlines: no picture
+            .filter(campaign_rank__lte=SECTION_HEADLINES)
+            .values_list("pk", flat=True)  # rank narrow rows, then load the winners
+        )
+        # Ranking every campaign article is the costly part: kept with the network snapshot
+        # (recomputed after any change), the page then loads only the winners.
+        key = f"front-campaign-headlines:{','.join(map(str, ids))}"
+        winners = cached(key, lambda: list(ranked))
+        pages = list(for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False))
         cards = build_cards(request, pages, network)
         by_campaign = {}
         for page, card in zip(pages, cards, strict=True):
@@ -161,8 +169,11 @@ class CentralHomePage(BaseHomePage):
                 )
             )
             .filter(union_rank=1)
+            .values_list("pk", flat=True)  # rank narrow rows, then load the winners
         )
-        return build_cards(request, list(for_cards(ranked, prefetch=False)), network)
+        winners = cached("front-union-latest", lambda: list(ranked))  # as above
+        pages = for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False)
+        return build_cards(request, list(pages), network)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
