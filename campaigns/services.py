@@ -13,7 +13,6 @@ from core.dates import add_years
 from core.text import slugify_vi
 from reports.services import copy_report_template
 from sites.models import Union
-from sites.pages import free_slug
 
 from .models import CampaignHubDocument, CampaignHubPage, CampaignMaterial
 
@@ -212,16 +211,14 @@ def ensure_campaign_columns(*, unions=None, campaigns=None, standing=False, colu
     if columns is not None:
         keep = {column.pk for column in columns}
         wanted = [(column, campaign) for column, campaign in wanted if column.pk in keep]
-    if unions is None:
-        unions = Union.objects.filter(is_active=True)
-    unions = [u for u in unions if u.is_active]
+    sites = Union.objects.filter(is_active=True).select_related("site__root_page")
+    if unions is not None:
+        sites = sites.filter(pk__in=[union.pk for union in unions])
     created = []
     if not wanted:
         return created
     with transaction.atomic():
-        for union in Union.objects.filter(pk__in=[u.pk for u in unions]).select_related(
-            "site__root_page"
-        ):
+        for union in sites:
             home = union.site.root_page
             pages = ColumnPage.objects.child_of(home)
             existing = set(pages.values_list("column_id", "campaign_id"))
@@ -234,7 +231,7 @@ def ensure_campaign_columns(*, unions=None, campaigns=None, standing=False, colu
                     title = bump_year(column.name, campaign.start_date.year)
                 page = ColumnPage(
                     title=title,
-                    slug=free_slug(home.get_children(), slugify_vi(title)),
+                    slug="",  # folded from the title, free among its siblings (sites.pages)
                     intro=column.description[:500],
                     column=column,
                     campaign=campaign,

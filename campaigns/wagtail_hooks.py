@@ -41,9 +41,5 @@ def give_every_union_the_columns(request, instance):
     if isinstance(instance, Campaign):
         ensure_campaign_columns(campaigns=[instance])
     elif isinstance(instance, Column):
-        under_way = instance.campaigns.all()
-        ensure_campaign_columns(
-            campaigns=under_way,
-            standing=not under_way.exists(),
-            columns=[instance],
-        )
+        campaigns = list(instance.campaigns.all())  # the service skips those that ended
+        ensure_campaign_columns(campaigns=campaigns, standing=not campaigns, columns=[instance])
