@@ -161,14 +161,19 @@ LIGHTHOUSE_TARGETS = {"performance": 90, "accessibility": 95, "best-practices": 
 def test_lighthouse_mobile_scores(demo, key, tmp_path):
     url = demo.url(key)
     report = tmp_path / "lighthouse.json"
-    result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", "--output=json",
-         f"--output-path={report}", f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage "
-         "--host-resolver-rules=MAP *.localhost 127.0.0.1"],
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-        capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
+    # Lighthouse sometimes fails to record its trace on a busy machine ("NO_NAVSTART: please
+    # run Lighthouse again"): a run that ends in such an error is tried again, twice at most.
+    for _attempt in range(3):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", "--output=json",
+             f"--output-path={report}", f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}",
+             "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage "
+             "--host-resolver-rules=MAP *.localhost 127.0.0.1"],
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True, text=True, timeout=180, check=False,
+        )  # fmt: skip
+        if result.returncode == 0 or "run Lighthouse again" not in result.stderr:
+            break
     assert result.returncode == 0, result.stderr[-3000:]
     categories = json.loads(report.read_text())["categories"]
     scores = {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_TARGETS}
