@@ -17,7 +17,9 @@ from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
+from campaigns.models import CampaignHubPage
 from core import cache as shared
+from demo.campaigns import ten_year_review
 from pagecache import cache as store
 from pagecache import models as versions
 from tests.forms import article_form
@@ -184,3 +186,28 @@ def test_a_running_process_that_saw_no_error_learns_the_loss_from_a_rendered_pag
 
     assert reader.get(n.b.home_page, n.b)["X-Cache"] == "BYPASS"  # rendered, not stored
     assert reader.get(page, n.a).status_code == 302
+
+
+def test_the_pages_changed_for_campaigns_answer_while_redis_is_down(client, network, redis_cache):
+    """The header's campaign list, a union's campaigns, the front page, the 10-year review's
+    timeline, the site icons and the phrase search all come from the database when the cache
+    is unreachable."""
+    hub = CampaignHubPage(title="Chuyên trang", campaign=network.campaign, intro="Giới thiệu.")
+    hub.review = ten_year_review(
+        {"timeline": [(2014, "Ra đời", "12.500", "")], "figures": [("Quà", "suất", [(2014, 5)])]}
+    )
+    network.central.home_page.add_child(instance=hub)
+    hub.save_revision().publish()
+    redis_cache.stop()
+    pages = [
+        (network.central, "/"),
+        (network.central, hub.get_url_parts()[2]),
+        (network.a, "/"),
+        (network.a, network.columns["tu-phap"].get_url_parts()[2]),
+        (network.a, '/tim-kiem/?q="tet sum"'),
+        (network.a, "/site.webmanifest"),
+    ]
+    for union, path in pages:
+        response = client.get(path, HTTP_HOST=union.site.hostname)
+        assert response.status_code == 200, path
+    assert f'href="{hub.full_url}"' in client.get("/", HTTP_HOST=network.a.site.hostname).text
