@@ -56,14 +56,15 @@ def excluded_paths(request=None):
     return cached("excluded-paths", _load_excluded_paths, request)
 
 
-def visible(queryset, request=None):
+def visible(queryset, request=None, excluded=None):
     """Live, public pages that are not under an unpublished page.
 
     The same as `.live().public()` minus unpublished branches, but the restricted and
-    unpublished paths come from the network snapshot cache instead of two queries.
+    unpublished paths come from the network snapshot cache instead of two queries (or from
+    `excluded`, when the caller filters several querysets with the paths it read once).
     """
     queryset = queryset.live()
-    paths = excluded_paths(request)
+    paths = excluded_paths(request) if excluded is None else excluded
     if paths:
         queryset = queryset.exclude(any_path_under(paths))
     return queryset

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from activities.listing import campaign_activities
 from blog.listing import attach_renditions, build_cards, for_cards, in_sites, visible
 from blog.models import (
     ArticlePage,
@@ -28,7 +29,13 @@ from blog.models import (
     central_news_hub,
 )
 from core import tree
-from core.renditions import CARD_RENDITION_SPECS, MATERIAL_SPECS, PHOTO_SPECS, TIMELINE_SPECS
+from core.renditions import (
+    CARD_RENDITION_SPECS,
+    MATERIAL_SPECS,
+    PARTNER_SPECS,
+    PHOTO_SPECS,
+    TIMELINE_SPECS,
+)
 from core.tree import parent_path_expression
 from pagecache.snapshot import cached
 from reports.services import accepted_totals
@@ -234,6 +241,14 @@ def timeline_images(page):
     ]
 
 
+def partner_list(page):
+    """The campaign's partner businesses; cached with the network snapshot when published."""
+    partners = page.partners.all()
+    if isinstance(partners, models.QuerySet) and page.pk:
+        return cached(f"hub-partners:{page.pk}", lambda: list(partners.select_related("logo")))
+    return list(partners)  # a preview: the form's rows
+
+
 def hub_context(page, request, network):
     """Everything the hub template shows (see the module docstring for the queries)."""
     campaign = campaign_by_id(page.campaign_id)
@@ -266,13 +281,15 @@ def hub_context(page, request, network):
         else campaign_documents(page, network)
     )
     materials = material_items(page, request, prefetch=False)
+    partners = partner_list(page)
     # Every picture on the hub (cards, photo strip, posters) from one rendition query.
     attach_renditions(
         [card.image for section in sections for card in section.cards]
         + [photo.image for photo in photos]
         + [item.material.image for item in materials if item.material.image_id]
-        + timeline_images(page),
-        [*CARD_RENDITION_SPECS, *PHOTO_SPECS, *MATERIAL_SPECS, *TIMELINE_SPECS],
+        + timeline_images(page)
+        + [partner.logo for partner in partners],
+        [*CARD_RENDITION_SPECS, *PHOTO_SPECS, *MATERIAL_SPECS, *TIMELINE_SPECS, *PARTNER_SPECS],
     )
 
     feed_urls = {}
@@ -301,8 +318,15 @@ def hub_context(page, request, network):
         "photos": photos,
         "documents": documents,
         "materials": materials,
+        "partners": partners,
         "news_hub_url": _hub_link(hub_url, campaign=campaign.slug),
         "feed_url": feed_urls.get("rss"),
         "atom_feed_url": feed_urls.get("atom"),
         "breadcrumbs": page.breadcrumbs(request),
+        "activities": campaign_activities(campaign, network, request),
+        "calendar_url": (
+            network.central.root_url + reverse("calendar:campaign", kwargs={"slug": campaign.slug})
+            if network.central
+            else None
+        ),
     }

@@ -7,7 +7,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable
@@ -66,12 +72,33 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         help_text=_("Dòng thời gian và con số qua các năm, cho các đợt tổng kết."),
     )
 
+    market_name = models.CharField(
+        _("tên sàn thương mại điện tử"),
+        max_length=120,
+        blank=True,
+        help_text=_("Nếu chương trình có chợ trực tuyến, ví dụ Chợ Tết Công đoàn."),
+    )
+    market_url = models.URLField(_("địa chỉ sàn"), blank=True, max_length=500)
+    market_intro = models.TextField(_("giới thiệu sàn"), blank=True, max_length=500)
+
     content_panels = (
         BasePage.content_panels
         + [FieldPanel("campaign")]
         + IntroMixin.intro_panels
         + [FieldPanel("review")]
         + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("market_name"), FieldPanel("market_url")]),
+                    FieldPanel("market_intro"),
+                ],
+                heading=_("Chợ trực tuyến"),
+            ),
+            InlinePanel(
+                "partners",
+                label=_("Đơn vị"),
+                heading=_("Doanh nghiệp, thương hiệu đồng hành"),
+            ),
             InlinePanel(
                 "materials",
                 label=_("Tài liệu"),
@@ -274,3 +301,33 @@ class CampaignHubDocument(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("văn bản của chương trình")
         verbose_name_plural = _("văn bản của chương trình")
+
+
+class CampaignPartner(Orderable):
+    """A business or brand taking part in the campaign (Chợ Tết's partners), shown on its hub."""
+
+    page = ParentalKey(CampaignHubPage, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(_("tên doanh nghiệp, thương hiệu"), max_length=200)
+    description = models.CharField(_("giới thiệu ngắn"), max_length=300, blank=True)
+    url = models.URLField(_("trang web"), blank=True, max_length=500)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("biểu trưng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("url")]),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đơn vị đồng hành")
+        verbose_name_plural = _("đơn vị đồng hành")
+
+    def __str__(self):
+        return self.name

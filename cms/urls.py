@@ -26,6 +26,7 @@ urlpatterns += [
     path("icons/<int:size>.png", icons.site_icon, name="site_icon"),
     path("site.webmanifest", icons.web_manifest, name="web_manifest"),
     path("feeds/", include("blog.feed_urls")),
+    path("lich/", include("activities.urls")),
     path("", include("blog.seo_urls")),
 ]
 

@@ -33,6 +33,9 @@ MATERIAL_SPECS = Filter.expand_spec(MATERIAL_PICTURE)
 # The campaign hub's timeline pictures (campaigns.blocks.TimelineBlock).
 TIMELINE_PICTURE = "fill-{320x200,640x400}-c100 format-{webp,jpeg}"
 TIMELINE_SPECS = Filter.expand_spec(TIMELINE_PICTURE)
+# Logos of a campaign's partner businesses, transparency kept.
+PARTNER_PICTURE = "max-{160x80,320x160} format-{webp,png}"
+PARTNER_SPECS = Filter.expand_spec(PARTNER_PICTURE)
 # A site's logo in its header, and as the sharing picture of pages without their own.
 LOGO_SPEC = "height-96"
 LOGO_IMAGE_SPEC = "max-1200x630"

@@ -21,6 +21,7 @@ from wagtail.rich_text import RichText
 from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage, NewsHubPage
 from centre.services import ensure_locales, ensure_network_admins_group, provision_union
 from core.text import fold
+from demo.activities import create_demo_activities
 from demo.campaigns import create_campaign_hubs
 from demo.reports import create_demo_reports
 from home.models import DirectoryPage
@@ -61,8 +62,9 @@ def reset_network():
 
 
 def _initials(name):
-    words = [w for w in fold(name).replace("Cong doan", "").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words[-2:]) or "CD"
+    """Up to three letters from the union's name after "Công đoàn": "Bộ Tư pháp" is BTP."""
+    words = [w for w in fold(name).replace("Cong doan", "").split() if w.lower() != "va"]
+    return "".join(w[0] for w in words[:3]).upper() or "CD"
 
 
 class DemoBuilder:
@@ -70,6 +72,7 @@ class DemoBuilder:
         self.port = port
         self.log = log
         self.image_seed = 0
+        self.union_count = 0
         self.images = get_image_model()
 
     def image(self, union, title, colour, alt):
@@ -106,11 +109,16 @@ class DemoBuilder:
             collection=union.collection,
             file=ImageFile(
                 io.BytesIO(
-                    logo_image(_initials(union.name), union.site.sitebranding.primary_colour)
+                    logo_image(
+                        _initials(union.name),
+                        union.site.sitebranding.primary_colour,
+                        motif=self.union_count,
+                    )
                 ),
                 name=f"logo-{slug}.png",
             ),
         )
+        self.union_count += 1
         branding = union.site.sitebranding
         branding.logo = logo
         branding.save()
@@ -305,7 +313,7 @@ def load_demo(port=8000, log=print):
             )
         )
 
-        create_campaign_hubs(central, list(campaigns.values()), guidance_page, log=log)
+        hubs = create_campaign_hubs(central, list(campaigns.values()), guidance_page, log=log)
 
         for index, data in enumerate(content.ARTICLES):
             union = by_key[data["site"]] if data["site"] != "central" else central
@@ -313,6 +321,7 @@ def load_demo(port=8000, log=print):
                 data, union, column_pages[union.slug][data["column"]], colours[union.slug], index
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
+        create_demo_activities(by_key, column_pages, hubs, log=log)
         accounts = builder.accounts(unions)
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)

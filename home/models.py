@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, F, Max, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -14,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
+from activities.listing import site_activities
 from blog.listing import build_cards, for_cards, in_sites, visible
 from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage, campaign_choices
 from campaigns.models import CampaignHubPage
@@ -88,6 +90,8 @@ class CentralHomePage(BaseHomePage):
         "blog.NewsHubPage",
         "home.DirectoryPage",
         "campaigns.CampaignHubPage",
+        "activities.EventPage",
+        "activities.PressMentionPage",
     ]
     content_panels = BaseHomePage.content_panels + [
         InlinePanel(
@@ -238,7 +242,12 @@ class UnionHomePage(BaseHomePage):
 
     shows_network_content = False  # only its own site's (pagecache.middleware)
 
-    subpage_types = ["blog.ColumnPage", "blog.DocumentPage"]
+    subpage_types = [
+        "blog.ColumnPage",
+        "blog.DocumentPage",
+        "activities.EventPage",
+        "activities.PressMentionPage",
+    ]
 
     class Meta:
         verbose_name = _("trang chủ công đoàn")
@@ -268,6 +277,8 @@ class UnionHomePage(BaseHomePage):
             columns=self.columns(),
             central=network.central,
             campaigns=active_campaigns(request, self.locale_id),
+            activities=site_activities(own_site, network, request),
+            calendar_url=reverse("calendar:site"),
         )
         return context
 

@@ -35,6 +35,8 @@ class Row:
     report: CampaignReport | None
     values: list  # one int (or None) per figure, in the template's order; None if not filed
     articles: int
+    press: int = 0  # press coverage filed by the union (counted, like the articles)
+    events: int = 0
     narrative: str = ""  # the union's highlights and proposals, only once filed (exports only)
     proposals: str = ""
 
@@ -59,6 +61,8 @@ class Dashboard:
     rows: list
     totals: list = field(default_factory=list)  # per figure, accepted reports only
     articles_total: int = 0
+    press_total: int = 0
+    events_total: int = 0
     accepted_count: int = 0
     overdue: bool = False
 
@@ -72,6 +76,8 @@ class Dashboard:
             _("Ngày gửi"),
             *[f"{f.label} ({f.unit_display})" if f.unit_display else f.label for f in self.figures],
             _("Bài viết trên trang (tự động)"),
+            _("Báo chí viết về (tự động)"),
+            _("Sự kiện (tự động)"),
         ]
 
     def table(self):
@@ -87,6 +93,8 @@ class Dashboard:
                     timezone.localtime(submitted).strftime("%d/%m/%Y") if submitted else "",
                     *row.values,
                     row.articles,
+                    row.press,
+                    row.events,
                 ]
             )
         total = [
@@ -95,6 +103,8 @@ class Dashboard:
             "",
             *self.totals,
             self.articles_total,
+            self.press_total,
+            self.events_total,
         ]
         return lines, total
 
@@ -151,6 +161,8 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
                 report=report,
                 values=[report.values.get(f.key) if filed else None for f in figures],
                 articles=articles[member.pk].total,
+                press=articles[member.pk].press,
+                events=articles[member.pk].events,
                 narrative=report.narrative if filed else "",
                 proposals=report.proposals if filed else "",
             )
@@ -172,6 +184,8 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
         rows=rows,
         totals=totals,
         articles_total=sum(r.articles for r in rows),
+        press_total=sum(r.press for r in rows),
+        events_total=sum(r.events for r in rows),
         accepted_count=len(accepted),
         overdue=overdue,
     )

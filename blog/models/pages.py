@@ -67,7 +67,12 @@ class ColumnPage(IntroMixin, BasePage):
     search_fields = BasePage.search_fields + IntroMixin.search_fields
 
     parent_page_types = HOME_PAGE_TYPES
-    subpage_types = ["blog.ArticlePage", "blog.DocumentPage"]
+    subpage_types = [
+        "blog.ArticlePage",
+        "blog.DocumentPage",
+        "activities.EventPage",
+        "activities.PressMentionPage",
+    ]
     show_in_menus_default = True
 
     class Meta:

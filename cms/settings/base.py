@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sites",
     "home",
     "blog",
+    "activities",
     "reports",
     "campaigns",
     "sitesearch",

@@ -31,10 +31,12 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
     GroupApprovalTask,
     Locale,
+    Page,
     UploadedFile,
 )
 from wagtail_localize.models import Translation, TranslationSource
 
+from activities.factories import EventPageFactory, PressMentionPageFactory
 from blog.factories import ArticlePageFactory
 from centre.services import ensure_network_admins_group
 from reports.models import CampaignReport
@@ -124,6 +126,15 @@ class UnionB:
             parent=column, title=f"Tin {MARKER} page", owner=self.editor, live=False
         )
         self.revision = self.page.save_revision(user=self.editor, log_action=True)
+        # Events and press coverage (activities): B's own, with their revisions.
+        self.event = EventPageFactory(
+            parent=column, title=f"Sự kiện {MARKER} event", owner=self.editor, live=False
+        )
+        self.event.save_revision(user=self.editor, log_action=True)
+        self.press = PressMentionPageFactory(
+            parent=b.home_page, title=f"Báo chí {MARKER} press", owner=self.editor, live=False
+        )
+        self.press.save_revision(user=self.editor, log_action=True)
         workflow = self.page.get_workflow()
         workflow.name = f"Quy trình {MARKER} workflow"
         workflow.save()
@@ -180,7 +191,13 @@ class UnionB:
 
     def values(self):
         """Candidate values for each argument name; unknown names get every id."""
-        pages = [self.page.pk, self.n.columns["noi-vu"].pk, self.n.b.home_page.pk]
+        pages = [
+            self.page.pk,
+            self.event.pk,
+            self.press.pk,
+            self.n.columns["noi-vu"].pk,
+            self.n.b.home_page.pk,
+        ]
         every_id = sorted(
             set(pages)
             | {
@@ -246,7 +263,13 @@ class UnionB:
 
     def pk_values(self):
         """What a plain ``pk`` names, by the view's namespace; other views get every id."""
-        pages = [self.page.pk, self.n.columns["noi-vu"].pk, self.n.b.home_page.pk]
+        pages = [
+            self.page.pk,
+            self.event.pk,
+            self.press.pk,
+            self.n.columns["noi-vu"].pk,
+            self.n.b.home_page.pk,
+        ]
         return {
             "wagtailadmin_api:pages": pages,
             "wagtailadmin_pages": pages,
@@ -338,6 +361,8 @@ def walk(client, b, markers, method="get"):
 
 ALL_MARKERS = [
     f"{MARKER} page",
+    f"{MARKER} event",
+    f"{MARKER} press",
     f"{MARKER} image",
     f"{MARKER} document",
     f"{MARKER} collection",
@@ -355,6 +380,8 @@ ALL_MARKERS = [
 ]
 CONTENT_MARKERS = [
     f"{MARKER} page",
+    f"{MARKER} event",
+    f"{MARKER} press",
     f"{MARKER} image",
     f"{MARKER} document",
     f"{MARKER} collection",
@@ -401,6 +428,10 @@ def snapshot(b):
     b.page.refresh_from_db()
     return {
         "page": (b.page.title, b.page.live, b.page.locked, b.page.revisions.count()),
+        "activities": [
+            (p.title, p.live, p.revisions.count())
+            for p in Page.objects.filter(pk__in=[b.event.pk, b.press.pk]).order_by("pk")
+        ],
         "images": list(get_image_model().objects.filter(collection=b.n.b.collection).values()),
         "documents": list(
             get_document_model().objects.filter(collection=b.n.b.collection).values()

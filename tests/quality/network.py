@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "campaign-hub": "a campaign hub (chuyên trang)",
     "campaign-review": "the 10-year review's hub, with its timeline and figures across years",
     "poster-print": "a poster's print view with its QR code",
+    "event": "an event page (activities), linked from a union's home",
+    "press": "a press coverage page (activities), listed in a union's sitemap",
     "not-found": "404 page",
 }
 OPTIONAL = {"search-central", "search-union", "directory"}
@@ -262,6 +264,14 @@ class DemoNetwork:
             else []
         )
         pages["poster-print"] = posters[0] if posters else None
+
+        events = links(self.get(union), r"\bevent__title\b") if union else []
+        pages["event"] = events[0]["href"] if events else None
+        press = []
+        if union:
+            sitemap = self.get(union.rstrip("/") + "/sitemap.xml").text
+            press = re.findall(r"<loc>([^<]*phien-cho-0-dong-am-ap[^<]*)</loc>", sitemap)
+        pages["press"] = press[0] if press else None
 
         pages["search-central"] = f"{self.base}/tim-kiem/?q={SEARCH_QUERY}"
         pages["search-union"] = f"{union.rstrip('/')}/tim-kiem/?q={SEARCH_QUERY}" if union else None
