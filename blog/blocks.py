@@ -9,9 +9,34 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
+class ImageValue(blocks.StructValue):
+    """A picture's caption and credit as shown: this use's own, or those stored with the image."""
+
+    @property
+    def shown_caption(self):
+        return self.get("caption") or getattr(self.get("image"), "caption", "")
+
+    @property
+    def shown_credit(self):
+        return self.get("credit") or getattr(self.get("image"), "credit", "")
+
+
 class ImageWithCaptionBlock(blocks.StructBlock):
+    """A picture with its caption and credit: those stored with the image unless given here."""
+
     image = ImageChooserBlock(label=_("Ảnh"))
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+    caption = blocks.CharBlock(
+        label=_("Chú thích"),
+        required=False,
+        max_length=300,
+        help_text=_("Để trống để dùng chú thích lưu cùng ảnh."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Tác giả ảnh"),
+        required=False,
+        max_length=120,
+        help_text=_("Để trống để dùng tác giả, nguồn lưu cùng ảnh."),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -31,6 +56,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         icon = "image"
         label = _("Ảnh có chú thích")
         template = "blog/blocks/image_with_caption.html"
+        value_class = ImageValue
 
 
 class GalleryBlock(blocks.StructBlock):

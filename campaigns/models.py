@@ -1,5 +1,6 @@
 """The campaign hub (chuyên trang) on the central site and its visual materials library."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
@@ -231,7 +232,7 @@ class CampaignMaterial(Orderable):
     title = models.CharField(_("tên tài liệu"), max_length=255)
     description = models.TextField(_("mô tả"), blank=True, max_length=500)
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("ảnh (áp phích, băng rôn)"),
         null=True,
         blank=True,
@@ -311,7 +312,7 @@ class CampaignPartner(Orderable):
     description = models.CharField(_("giới thiệu ngắn"), max_length=300, blank=True)
     url = models.URLField(_("trang web"), blank=True, max_length=500)
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("biểu trưng"),
         null=True,
         blank=True,

@@ -75,11 +75,13 @@ class DemoBuilder:
         self.union_count = 0
         self.images = get_image_model()
 
-    def image(self, union, title, colour, alt):
+    def image(self, union, title, colour, alt, caption=""):
         self.image_seed += 1
         return self.images.objects.create(
             title=title[:255],
             description=alt[:255],
+            caption=caption[:300],
+            credit=union.short_name,
             collection=union.collection,
             file=ImageFile(
                 io.BytesIO(article_image(self.image_seed, colour)),
@@ -148,7 +150,9 @@ class DemoBuilder:
         return pages
 
     def article(self, data, union, column_page, colour, index):
-        lead = self.image(union, data["title"], colour, data["title"])
+        lead = self.image(
+            union, data["title"], colour, data["title"], caption=data["intro"].split(". ")[0]
+        )
         body = []
         paragraphs = data["paragraphs"]
         body.append(("paragraph", RichText(f"<p>{paragraphs[0]}</p>")))

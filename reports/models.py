@@ -136,7 +136,10 @@ class CampaignReport(models.Model):
     proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
     central_comment = models.TextField(_("ý kiến của Ban Tuyên giáo - Nữ công"), blank=True)
     images = models.ManyToManyField(
-        "wagtailimages.Image", verbose_name=_("ảnh kèm theo"), blank=True, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("ảnh kèm theo"),
+        blank=True,
+        related_name="+",
     )
     documents = models.ManyToManyField(
         "wagtaildocs.Document", verbose_name=_("tệp kèm theo"), blank=True, related_name="+"

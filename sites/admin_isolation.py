@@ -90,6 +90,7 @@ NAMESPACE_KINDS = {
 MODEL_KINDS = {
     ("wagtailcore", "page"): "page",
     ("wagtailimages", "image"): "image",
+    ("images", "customimage"): "image",  # the image model (images.models)
     ("wagtaildocs", "document"): "document",
 }
 

@@ -1,5 +1,6 @@
 """The network: each union (the central one and its subordinate unions) owns one Wagtail site."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -87,7 +88,7 @@ class SiteBranding(BaseSiteSetting):
         return cached(f"branding:{site.pk}", lambda: super(SiteBranding, cls).for_site(site))
 
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("logo"),
         null=True,
         blank=True,

@@ -4,12 +4,13 @@ Each mixin brings its own fields and the panels that edit them, so a page type i
 a short list of mixins plus what is truly its own.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
@@ -259,7 +260,7 @@ class BasePage(FoldedSlugMixin, Page):
 
 class LeadImageMixin(models.Model):
     lead_image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("ảnh đại diện"),
         null=True,
         blank=True,
@@ -268,7 +269,39 @@ class LeadImageMixin(models.Model):
         help_text=_("Hiện ở đầu bài, trong danh sách tin và khi chia sẻ lên mạng xã hội."),
     )
 
-    lead_image_panels = [FieldPanel("lead_image")]
+    lead_image_caption = models.CharField(
+        _("chú thích ảnh trong bài này"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống để dùng chú thích lưu cùng ảnh."),
+    )
+    lead_image_credit = models.CharField(
+        _("tác giả ảnh trong bài này"),
+        max_length=120,
+        blank=True,
+        help_text=_("Để trống để dùng tác giả, nguồn lưu cùng ảnh."),
+    )
+
+    lead_image_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
+            heading=_("Ảnh đại diện"),
+        )
+    ]
 
     class Meta:
         abstract = True
+
+    @property
+    def lead_caption(self):
+        """The caption under the lead image: this page's own, or the one stored with the image."""
+        image = self.lead_image
+        return self.lead_image_caption or (getattr(image, "caption", "") if image else "")
+
+    @property
+    def lead_credit(self):
+        image = self.lead_image
+        return self.lead_image_credit or (getattr(image, "credit", "") if image else "")

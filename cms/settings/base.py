@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "activities",
+    "images",
     "reports",
     "campaigns",
     "sitesearch",
@@ -231,6 +232,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Refused before decoding (core.uploads): a 40-megapixel picture takes ~160 MB to decode.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.CheckedDocumentForm"
+# The image model: Wagtail's plus a caption and a photo credit (images.models).
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # Every uploaded image needs a description (its alt text); see core.image_forms.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.AltTextRequiredImageForm"
 WAGTAIL_MODERATION_ENABLED = True
