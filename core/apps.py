@@ -11,7 +11,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi")
 
     def ready(self):
-        from . import changes, renditions
+        from . import changes, renditions, widgets
 
         changes.connect_wagtail_signals()
         renditions.connect_signals()
+        widgets.register_admin_date_widgets()

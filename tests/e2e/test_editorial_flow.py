@@ -80,6 +80,11 @@ def test_write_submit_approve_publish_everywhere(new_page, live_network, tmp_pat
     editor.goto(f"{base}/admin/pages/add/blog/articlepage/{column.pk}/")
     editor.fill("#id_title", TITLE)
     editor.fill("#id_intro", "Chuyến đi ấm áp của công đoàn ngành Tư pháp.")
+    # A date typed the ISO way is kept (the picker, which writes 21/01/2024, used to replace
+    # what it could not read with today's date when the field lost focus).
+    editor.fill("#id_date", "2024-01-21")
+    editor.locator("#id_date").press("Tab")
+    assert editor.locator("#id_date").input_value() == "2024-01-21"
     editor.locator("[data-chooser-action-choose]").first.click()
     modal = editor.locator(".modal-dialog")
     # The image chooser offers the union's own images only, also when searching.
@@ -94,6 +99,8 @@ def test_write_submit_approve_publish_everywhere(new_page, live_network, tmp_pat
     )
     modal.locator("#id_image-chooser-upload-title").fill("Ảnh trao quà vùng cao")
     modal.locator("#id_image-chooser-upload-description").fill("Đoàn viên nhận quà Tết")
+    modal.locator("#id_image-chooser-upload-caption").fill("Trao quà ở bản Lũng Cú")
+    modal.locator("#id_image-chooser-upload-credit").fill("Hoàng Minh")
     modal.locator("[type=submit]").first.click()
     editor.locator(".chooser__title", has_text="Ảnh trao quà vùng cao").wait_for()
     open_actions(editor)
@@ -102,7 +109,12 @@ def test_write_submit_approve_publish_everywhere(new_page, live_network, tmp_pat
 
     article = ArticlePage.objects.get(title=TITLE)
     assert not article.live
+    assert str(article.date) == "2024-01-21"
     assert article.lead_image.collection_id == union.collection_id
+    assert (article.lead_image.caption, article.lead_image.credit) == (
+        "Trao quà ở bản Lũng Cú",
+        "Hoàng Minh",
+    )
     assert article.current_workflow_state.status == "in_progress"
 
     approver = new_page()
@@ -124,6 +136,8 @@ def test_write_submit_approve_publish_everywhere(new_page, live_network, tmp_pat
     reader.wait_for_load_state()
     assert reader.locator("h1").inner_text() == TITLE
     assert reader.locator(".article__lead-image img").count() == 1
+    caption = reader.locator(".article__lead-image figcaption").inner_text()
+    assert "Trao quà ở bản Lũng Cú" in caption and "Ảnh: Hoàng Minh" in caption
 
     central = f"http://localhost:{live_network['port']}"
     reader.goto(central + live_network["hub"].get_url_parts()[2])
