@@ -1,8 +1,10 @@
 import datetime as dt
+import hashlib
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from blog.models import ArticleKind, ArticlePage, Campaign, ColumnPage, DocumentPage
 from demo.loader import DEMO_PASSWORD
@@ -77,6 +79,20 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
     entries = directory.context["entries"]
     assert {e.union.name for e in entries} == {u.name for u in unions}
     assert all(e.logo and e.article_count >= 5 and e.latest_date for e in entries)
+
+    # Pictures as in a newspaper: captions and credits, distinct logos, many motifs.
+    assert all(a.lead_image.caption and a.lead_image.credit for a in articles)
+    logos = [u.site.sitebranding.logo for u in [central, *unions]]
+    assert len({hashlib.sha256(logo.file.read()).hexdigest() for logo in logos}) == len(logos)
+
+    # Events and press coverage on the unions' sites, the market and partners on Chợ Tết's hub.
+    from activities.models import EventPage, PressMentionPage
+    from campaigns.models import CampaignHubPage
+
+    assert EventPage.objects.live().count() >= 8 and PressMentionPage.objects.live().count() >= 6
+    assert EventPage.objects.live().filter(start__gt=timezone.now()).exists()  # something to come
+    market_hub = CampaignHubPage.objects.exclude(market_url="").get()
+    assert market_hub.partners.count() >= 3 and all(p.logo for p in market_hub.partners.all())
 
     # A finished report round: most unions accepted, one returned, a draft, one missing.
     from reports.models import CampaignReport
