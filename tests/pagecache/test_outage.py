@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.models import PageViewRestriction
 
+from activities.factories import EventPageFactory, PressMentionPageFactory
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from campaigns.models import CampaignHubPage
@@ -211,3 +212,29 @@ def test_the_pages_changed_for_campaigns_answer_while_redis_is_down(client, netw
         response = client.get(path, HTTP_HOST=union.site.hostname)
         assert response.status_code == 200, path
     assert f'href="{hub.full_url}"' in client.get("/", HTTP_HOST=network.a.site.hostname).text
+
+
+def test_events_press_and_calendars_answer_while_redis_is_down(client, network, redis_cache):
+    """The union's home and the hub with their events and press coverage, an event page and
+    the calendars come from the database when the cache is unreachable."""
+    column = network.columns["tu-phap"]
+    event = EventPageFactory(parent=column, title="Phiên chợ khi mất bộ nhớ đệm")
+    event.save_revision().publish()
+    press = PressMentionPageFactory(parent=column, title="Báo viết khi mất bộ nhớ đệm")
+    press.save_revision().publish()
+    hub = CampaignHubPage(title="Chuyên trang", campaign=network.campaign, intro="Giới thiệu.")
+    network.central.home_page.add_child(instance=hub)
+    hub.save_revision().publish()
+    redis_cache.stop()
+    calendar = reverse("calendar:campaign", kwargs={"slug": network.campaign.slug})
+    for union, path, text in [
+        (network.a, "/", "Phiên chợ khi mất bộ nhớ đệm"),
+        (network.a, "/", "Báo viết khi mất bộ nhớ đệm"),
+        (network.central, hub.get_url_parts()[2], "Phiên chợ khi mất bộ nhớ đệm"),
+        (network.a, event.get_url_parts()[2], "Phiên chợ khi mất bộ nhớ đệm"),
+        (network.a, reverse("calendar:site"), "Phiên chợ khi mất bộ nhớ đệm"),
+        (network.central, calendar, "Phiên chợ khi mất bộ nhớ đệm"),
+    ]:
+        response = client.get(path, HTTP_HOST=union.site.hostname)
+        assert response.status_code == 200, path
+        assert text in response.content.decode(), path
