@@ -28,6 +28,23 @@ PORT_ERROR = gettext_lazy("Cổng phải là số từ 1 đến 65535.")
 ROLES = {"editor": gettext_lazy("Biên tập viên"), "approver": gettext_lazy("Người duyệt bài")}
 
 
+# Words a code leaves out: every union is a "công đoàn" and most are a ministry's ("bộ").
+CODE_PREFIXES = ("cong-doan-", "cdvc-", "cd-", "bo-")
+
+
+def union_code(short_name):
+    """The code (and host name) proposed for a union: its short name folded, without the
+    words every union shares: "CĐ Bộ Y tế" → "y-te", "CĐ Thông tấn xã VN" → "thong-tan-xa-vn"."""
+    code = slugify_vi(short_name)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in CODE_PREFIXES:
+            if code.startswith(prefix) and len(code) > len(prefix):
+                code, changed = code[len(prefix) :], True
+    return code[:SLUG_MAX_LENGTH].strip("-")
+
+
 def group_names(short_name):
     return (
         _("%(union)s – Biên tập viên") % {"union": short_name},
@@ -159,7 +176,7 @@ class UnionCreateForm(UnionForm):
     def clean_slug(self):
         slug = (self.cleaned_data.get("slug") or "").strip()
         if not slug and self.slug_from_short_name:
-            slug = slugify_vi(self.data.get("short_name", ""))[:SLUG_MAX_LENGTH]
+            slug = union_code(self.data.get("short_name", ""))
         if not slug:
             raise ValidationError(_("Nhập mã (chữ thường không dấu, số, gạch ngang)."))
         if slug != slugify_vi(slug) or len(slug) > SLUG_MAX_LENGTH:
@@ -168,7 +185,7 @@ class UnionCreateForm(UnionForm):
                     "Mã “%(v)s” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch "
                     "ngang, tối đa 40 ký tự (ví dụ “%(s)s”)."
                 )
-                % {"v": slug, "s": slugify_vi(slug)[:SLUG_MAX_LENGTH] or "cd-bo-tu-phap"}
+                % {"v": slug, "s": slugify_vi(slug)[:SLUG_MAX_LENGTH] or "tu-phap"}
             )
         if Union.objects.filter(slug=slug).exists():
             raise ValidationError(_("Mã “%(v)s” đã được dùng cho công đoàn khác.") % {"v": slug})

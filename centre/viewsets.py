@@ -3,6 +3,7 @@
 deactivating or reactivating it. Unions are never deleted: their pages, files and reports
 stay."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
@@ -90,6 +91,15 @@ class UnionCreateView(PlainFormMixin, generic.CreateView):
     page_title = gettext_lazy("Thêm công đoàn")
     submit_button_label = gettext_lazy("Tạo công đoàn")
     template_name = "centre/unions/union_create.html"
+
+    def get_initial(self):
+        # The new site's links must work where the admin is used: on a development server,
+        # the port it answers on; behind a production proxy, the scheme's.
+        if settings.DEBUG:
+            port = int(self.request.get_port())
+        else:
+            port = 443 if self.request.is_secure() else 80
+        return {**super().get_initial(), "port": port}
 
     def form_valid(self, form):
         try:

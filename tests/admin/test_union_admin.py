@@ -186,3 +186,38 @@ def test_network_admin_renames_and_moves_a_union(client, network, network_admin)
     assert "hostname" in taken.context["form"].errors
     network.a.site.refresh_from_db()
     assert network.a.site.hostname == "tp.example.test"
+
+
+def test_a_blank_code_is_made_from_the_short_name_in_the_readmes_style(
+    client, network, network_admin
+):
+    client.force_login(network_admin)
+    response = client.post("/admin/unions/new/", form_data(slug=""))
+    assert response.status_code == 302
+    union = Union.objects.get(short_name="CĐ Bộ Y tế")
+    assert union.slug == "y-te"  # as `create_union_site --slug y-te` in README.md
+
+
+@pytest.mark.parametrize(
+    "short_name,code",
+    [
+        ("CĐ Bộ Y tế", "y-te"),
+        ("Công đoàn Bộ Giáo dục và Đào tạo", "giao-duc-va-dao-tao"),
+        ("CĐ Thông tấn xã VN", "thong-tan-xa-vn"),
+        ("CĐ Bộ", "bo"),
+    ],
+)
+def test_union_codes_leave_out_the_words_every_union_shares(short_name, code):
+    from centre.forms import union_code
+
+    assert union_code(short_name) == code
+
+
+@pytest.mark.parametrize("debug,port", [(True, "8011"), (False, "80")])
+def test_the_add_form_proposes_a_port_that_works_here(
+    client, network, network_admin, settings, debug, port
+):
+    settings.DEBUG = debug
+    client.force_login(network_admin)
+    response = client.get("/admin/unions/new/", SERVER_PORT="8011")
+    assert response.context["form"]["port"].value() == int(port)
