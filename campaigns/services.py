@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.models import Campaign, Column, ColumnPage
-from core.dates import add_years
+from core.dates import add_years, lunar_year_name
 from core.text import slugify_vi
+from reports.models import ReportTemplate
 from reports.services import copy_report_template
 from sites.models import Union
 
@@ -20,10 +21,12 @@ YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
 def bump_year(text, new_year):
-    """The last year in `text` replaced by `new_year`, or `new_year` appended.
+    """The last year in `text` replaced by `new_year`, or `new_year` appended; the lunar
+    year's name follows ("Tết Giáp Thìn 2024" -> "Tết Ất Tỵ 2025").
 
     "Tết Sum vầy 2024" -> "Tết Sum vầy 2025"; "Xuân chia sẻ" -> "Xuân chia sẻ 2025".
     """
+    text = next_lunar_names(text, new_year)
     matches = list(YEAR.finditer(text))
     if not matches:
         return f"{text} {new_year}"
@@ -31,21 +34,35 @@ def bump_year(text, new_year):
     return f"{text[: last.start()]}{new_year}{text[last.end() :]}"
 
 
-def next_edition_values(campaign):
-    """Name, slug and dates of the campaign's next edition (nothing is saved).
+def next_lunar_names(text, new_year):
+    """The previous lunar year's name in `text` (as typed, or folded in a slug) replaced by
+    `new_year`'s: "Giáp Thìn" -> "Ất Tỵ", "giap-thin" -> "at-ty"."""
+    old, new = lunar_year_name(new_year - 1), lunar_year_name(new_year)
+    return text.replace(old, new).replace(slugify_vi(old), slugify_vi(new))
 
-    The year in the name goes up by one (or the start year plus one is appended); the
-    dates move one year later.
+
+def next_edition_values(campaign):
+    """Name, slug, dates and report deadline proposed for the campaign's next edition (nothing
+    is saved; the copy form lets the centre change them).
+
+    The year in the name goes up by one (or the start year plus one is appended), the lunar
+    year's name with it; the dates and the report deadline move one year later.
     """
     years = [m.group(0) for m in YEAR.finditer(campaign.name)]
     new_year = (int(years[-1]) if years else campaign.start_date.year) + 1
     name = bump_year(campaign.name, new_year)
     slug = bump_year(campaign.slug, new_year) if YEAR.search(campaign.slug) else None
+    template = (
+        ReportTemplate.objects.filter(campaign=campaign).only("deadline").first()
+        if campaign.pk
+        else None
+    )
     return {
         "name": name,
         "slug": slugify_vi(slug or f"{campaign.slug} {new_year}")[:80],
         "start_date": add_years(campaign.start_date),
         "end_date": add_years(campaign.end_date),
+        "deadline": add_years(template.deadline) if template else None,
         "year": new_year,
     }
 
@@ -75,11 +92,12 @@ def _draft(parent, page, user):
     return page
 
 
-def copy_campaign_for_next_year(campaign, user=None):
+def copy_campaign_for_next_year(campaign, user=None, **chosen):
     """Create the campaign's next edition, in one transaction.
 
-    Makes: the new ``Campaign`` (year in name and slug bumped, dates a year later, slogan,
-    description and hashtag copied), a draft hub page under the central home (intro copied,
+    Makes: the new ``Campaign`` (name, slug, dates and report deadline as ``chosen`` by the
+    centre in the copy form, or as ``next_edition_values`` proposes; slogan, description and
+    hashtag copied), a draft hub page under the central home (intro copied,
     if the old campaign had a hub or not), and on every active union's site (the central one
     included) a draft column page for each shared column the old campaign had column pages
     for, pointing at the new edition. Inactive unions get nothing.
@@ -88,7 +106,9 @@ def copy_campaign_for_next_year(campaign, user=None):
     already exists or the network has no central site.
     """
 
-    values = next_edition_values(campaign)
+    values = {**next_edition_values(campaign), **{k: v for k, v in chosen.items() if v}}
+    if values["end_date"] < values["start_date"]:
+        raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
     with transaction.atomic():
         if Campaign.objects.filter(locale_id=campaign.locale_id, slug=values["slug"]).exists():
             raise ValidationError(
@@ -117,7 +137,7 @@ def copy_campaign_for_next_year(campaign, user=None):
         hub = _draft(
             central_home,
             CampaignHubPage(
-                title=bump_year(old_hub.title, values["year"]) if old_hub else new.name,
+                title=new.name,
                 slug=new.slug if Page._slug_is_available(new.slug, central_home) else "",
                 campaign=new,
                 intro=old_hub.intro if old_hub else campaign.description[:500],
@@ -176,7 +196,7 @@ def copy_campaign_for_next_year(campaign, user=None):
                     ),
                     user,
                 )
-        copy_report_template(campaign, new)
+        copy_report_template(campaign, new, deadline=values["deadline"])
     return hub
 
 

@@ -1,4 +1,4 @@
-"""Admin view: copy a campaign for next year (confirmation on GET, the copy on POST)."""
+"""Admin view: copy a campaign for next year (the form on GET, the copy on a valid POST)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from blog.models import Campaign, Column, ColumnPage
 from sites.admin_isolation import permission_denied
 from sites.models import Union
 
+from .forms import CampaignCopyForm
 from .permissions import can_copy_campaigns
 from .services import copy_campaign_for_next_year, next_edition_exists, next_edition_values
 
@@ -25,33 +26,42 @@ def copy_campaign(request, pk):
     if not can_copy_campaigns(request.user):
         return permission_denied(request)
     campaign = get_object_or_404(Campaign, pk=pk)
-    if request.method == "POST":
-        try:
-            hub = copy_campaign_for_next_year(campaign, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(campaign_listing_url())
-        messages.success(
-            request,
-            _(
-                "Đã tạo chương trình “%(name)s”: chuyên trang và các chuyên mục trên mọi công "
-                "đoàn đang hoạt động đều là bản nháp, chưa xuất bản."
-            )
-            % {"name": hub.campaign.name},
-        )
-        return redirect("wagtailadmin_pages:edit", hub.pk)
-
     values = next_edition_values(campaign)
+    form = CampaignCopyForm(
+        request.POST if request.method == "POST" else None,
+        initial=values,
+        campaign=campaign,
+        has_report=values["deadline"] is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            hub = copy_campaign_for_next_year(campaign, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã tạo chương trình “%(name)s”: chuyên trang và các chuyên mục trên mọi "
+                    "công đoàn đang hoạt động đều là bản nháp, chưa xuất bản."
+                )
+                % {"name": hub.campaign.name},
+            )
+            return redirect("wagtailadmin_pages:edit", hub.pk)
+
     column_ids = ColumnPage.objects.filter(campaign=campaign).values("column_id")
     return TemplateResponse(
         request,
         "campaigns/admin/copy_confirm.html",
         {
             "campaign": campaign,
+            "form": form,
+            "media": form.media,
             "next": values,
             "exists": next_edition_exists(campaign),
             "columns": list(Column.objects.filter(pk__in=column_ids)),
             "unions": list(Union.objects.filter(is_active=True)),
             "cancel_url": campaign_listing_url(),
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )

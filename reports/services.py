@@ -236,14 +236,15 @@ def return_with_comment(report, user, comment):
     return report
 
 
-def copy_report_template(old_campaign, new_campaign, *, years=1):
+def copy_report_template(old_campaign, new_campaign, *, years=1, deadline=None):
     """Give `new_campaign` the report template of `old_campaign`: same instructions and figures
-    (keys, labels, units, order), deadline `years` later. Nothing happens if the old campaign
-    has no template or the new one already has one. Returns the new template or None."""
+    (keys, labels, units, order), deadline `deadline` (default: `years` later). Nothing happens
+    if the old campaign has no template or the new one already has one. Returns the new
+    template or None."""
     old = ReportTemplate.objects.filter(campaign=old_campaign).prefetch_related("figures").first()
     if old is None or ReportTemplate.objects.filter(campaign=new_campaign).exists():
         return None
-    deadline = add_years(old.deadline, years)
+    deadline = deadline or add_years(old.deadline, years)
     with transaction.atomic():
         new = ReportTemplate.objects.create(
             campaign=new_campaign, deadline=deadline, instructions=old.instructions

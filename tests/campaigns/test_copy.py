@@ -16,6 +16,7 @@ from campaigns.models import CampaignHubDocument, CampaignHubPage
 from campaigns.services import bump_year, copy_campaign_for_next_year, next_edition_values
 from centre.factories import UnionFactory
 from centre.services import set_union_active
+from core.dates import lunar_year_name
 from reports.models import ReportTemplate
 from sites.permissions import NETWORK_ADMINS_GROUP
 from tests.reports.conftest import FIGURES, make_template
@@ -136,6 +137,15 @@ def test_management_command(copy_network, capsys):
         call_command("copy_campaign", "khong-co")
 
 
+def proposed(response):
+    """The copy form's fields as the form proposes them (what "submit" sends unchanged)."""
+    form = response.context["form"]
+    return {
+        name: (value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value)
+        for name, value in ((f.name, f.value()) for f in form)
+    }
+
+
 def url(campaign):
     return reverse("campaigns_copy_next_year", args=[campaign.pk])
 
@@ -171,19 +181,20 @@ def test_central_department_copies_from_the_snippet_listing(client, copy_network
     assert "Tết Sum vầy 2025" in confirm.content.decode()
     assert not Campaign.objects.filter(slug="tet-sum-vay-2025").exists()  # GET changes nothing
 
-    response = client.post(url(n.campaign))
+    response = client.post(url(n.campaign), proposed(confirm))
     hub = CampaignHubPage.objects.get(campaign__slug="tet-sum-vay-2025")
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[hub.pk])
 
-    again = client.post(url(n.campaign), follow=True)
-    assert "đã có" in again.content.decode()
+    again = client.post(url(n.campaign), proposed(confirm))
+    assert again.status_code == 400 and "đã có chương trình dùng" in again.content.decode()
     assert CampaignHubPage.objects.filter(campaign__slug="tet-sum-vay-2025").count() == 1
 
 
 def test_network_admin_may_copy(client, copy_network):
     login(client, "quantri", Group.objects.get(name=NETWORK_ADMINS_GROUP))
-    assert client.post(url(copy_network.campaign)).status_code == 302
+    form = client.get(url(copy_network.campaign))
+    assert client.post(url(copy_network.campaign), proposed(form)).status_code == 302
     assert Campaign.objects.filter(slug="tet-sum-vay-2025").exists()
 
 
@@ -201,3 +212,52 @@ def test_central_department_edits_the_new_hub_and_can_add_one(client, copy_netwo
         )
     )
     assert add.status_code == 200
+
+
+def test_the_centre_names_the_new_edition_and_its_period_before_the_copy(client, copy_network):
+    n = copy_network
+    make_template(n.campaign)  # reports due 15/03/2024: the form proposes 15/03/2025
+    login(client, "duyet.trung-uong", n.central.approvers_group)
+    form = client.get(url(n.campaign))
+    fields = form.context["form"]
+    assert fields["deadline"].value() == dt.date(2025, 3, 15)
+    data = {
+        **proposed(form),
+        "name": "Tết Sum vầy – Xuân Ất Tỵ",
+        "slug": "Tết Ất Tỵ",
+        "start_date": "2025-01-05",  # typed the ISO way: kept, not replaced by today
+        "end_date": "28/02/2025",
+        "deadline": "20/03/2025",
+    }
+    response = client.post(url(n.campaign), data)
+    assert response.status_code == 302
+    new = Campaign.objects.get(slug="tet-at-ty")
+    assert new.name == "Tết Sum vầy – Xuân Ất Tỵ"
+    assert (new.start_date, new.end_date) == (dt.date(2025, 1, 5), dt.date(2025, 2, 28))
+    assert new.report_template.deadline == dt.date(2025, 3, 20)
+    assert CampaignHubPage.objects.get(campaign=new).title == "Tết Sum vầy – Xuân Ất Tỵ"
+
+
+def test_a_wrong_copy_form_says_why_and_creates_nothing(client, copy_network):
+    n = copy_network
+    login(client, "duyet.trung-uong", n.central.approvers_group)
+    data = {**proposed(client.get(url(n.campaign))), "end_date": "01/01/2024", "slug": ""}
+    before = Campaign.objects.count()
+    response = client.post(url(n.campaign), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in html and "Nhập đường dẫn" in html
+    assert Campaign.objects.count() == before
+
+
+def test_the_lunar_year_follows_the_year():
+    campaign = Campaign(
+        name="Chợ Tết Công đoàn Giáp Thìn 2024",
+        slug="cho-tet-giap-thin-2024",
+        start_date=dt.date(2024, 1, 10),
+        end_date=dt.date(2024, 2, 8),
+    )
+    values = next_edition_values(campaign)
+    assert values["name"] == "Chợ Tết Công đoàn Ất Tỵ 2025"
+    assert values["slug"] == "cho-tet-at-ty-2025"
+    assert lunar_year_name(2024) == "Giáp Thìn" and lunar_year_name(2026) == "Bính Ngọ"
