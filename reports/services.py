@@ -21,6 +21,7 @@ from core.text import group_digits
 from sites.models import Union
 
 from .models import CampaignReport, ReportEvent, ReportFigure, ReportStatus, ReportTemplate
+from .notifications import notify_report_event
 from .permissions import can_file, can_review
 from .signals import report_reviewed
 
@@ -173,6 +174,7 @@ def _submit(report, user, action, allowed_from):
         _move(report, user, action, ReportStatus.SUBMITTED, allowed_from=allowed_from)
         report.submitted_at = timezone.now()
         report.save()
+        notify_report_event(report, action)
     return report
 
 
@@ -210,6 +212,7 @@ def accept(report, user, comment=""):
             report.central_comment = comment.strip()
         report.save()
         _announce_review(report)
+        notify_report_event(report, Action.ACCEPTED, comment.strip())
     return report
 
 
@@ -233,6 +236,7 @@ def return_with_comment(report, user, comment):
         report.central_comment = comment
         report.save()
         _announce_review(report)
+        notify_report_event(report, Action.RETURNED, comment)
     return report
 
 

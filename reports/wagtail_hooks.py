@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
 from .models import ReportTemplate
+from .panels import ReportsPanel
 from .permissions import can_see_reports
 
 
@@ -56,3 +57,8 @@ def register_reports_menu_item():
         icon_name="clipboard-list",
         order=160,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_reports_panel(request, panels):
+    panels.append(ReportsPanel(request.user))
