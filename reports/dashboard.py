@@ -3,11 +3,13 @@ the accepted reports, what is missing or late. The admin table, the charts and t
 XLSX exports are all built from ``build_dashboard``, so they show the same numbers."""
 
 import csv
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +41,7 @@ class Row:
     events: int = 0
     narrative: str = ""  # the union's highlights and proposals, only once filed (exports only)
     proposals: str = ""
+    attachment_links: list = field(default_factory=list)  # absolute addresses, once filed
 
     @property
     def status(self):
@@ -90,7 +93,7 @@ class Dashboard:
                 [
                     row.union.name,
                     status,
-                    timezone.localtime(submitted).strftime("%d/%m/%Y") if submitted else "",
+                    timezone.localtime(submitted).date() if submitted else None,
                     *row.values,
                     row.articles,
                     row.press,
@@ -109,15 +112,30 @@ class Dashboard:
         return lines, total
 
     def export_table(self):
-        """What the CSV and XLSX exports hold: the headers, the table's rows with each union's
-        highlights and proposals after the figures, and the totals row."""
+        """What the CSV and XLSX exports hold: the headers, the table's rows with, after the
+        figures, each union's highlights, proposals, the date the centre reviewed it and the
+        links to its attachments, and the totals row."""
         lines, total = self.table()
-        headers = [*self.headers(), _("Kết quả nổi bật"), _("Đề xuất, kiến nghị")]
+        headers = [
+            *self.headers(),
+            _("Kết quả nổi bật"),
+            _("Đề xuất, kiến nghị"),
+            _("Ngày xét"),
+            _("Ảnh, tài liệu kèm theo"),
+        ]
         lines = [
-            [*line, row.narrative, row.proposals]
+            [
+                *line,
+                row.narrative,
+                row.proposals,
+                timezone.localtime(row.report.reviewed_at).date()
+                if row.report and row.report.reviewed_at
+                else None,
+                "\n".join(row.attachment_links),
+            ]
             for row, line in zip(self.rows, lines, strict=True)
         ]
-        return headers, lines, [*total, "", ""]
+        return headers, lines, [*total, "", "", None, ""]
 
     def charts(self):
         charts = [
@@ -143,7 +161,9 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
     overdue = template.is_overdue(today)
     reports = {
         r.union_id: r
-        for r in CampaignReport.objects.filter(campaign=campaign).select_related("union")
+        for r in CampaignReport.objects.filter(campaign=campaign)
+        .select_related("union")
+        .prefetch_related("images", "documents")
     }
     unions = list(
         Union.objects.filter(is_central=False)
@@ -165,6 +185,7 @@ def build_dashboard(campaign, *, status="", union=None, today=None):
                 events=articles[member.pk].events,
                 narrative=report.narrative if filed else "",
                 proposals=report.proposals if filed else "",
+                attachment_links=attachment_links(report) if filed else [],
             )
         )
     if union is not None:
@@ -198,7 +219,16 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 UNSAFE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def spreadsheet_cell(value):
+def attachment_links(report):
+    """Absolute addresses of a report's pictures and files (served with their collection's
+    access rules: the centre's reviewers may open them)."""
+    base = settings.WAGTAILADMIN_BASE_URL
+    return [base + image.file.url for image in report.images.all()] + [
+        base + document.url for document in report.documents.all()
+    ]
+
+
+def spreadsheet_cell(value, dates_as_text=True):
     """One cell of the CSV or XLSX export. Numbers stay numbers (a negative figure too); None
     is an empty cell; text starting like a formula gets a leading apostrophe, so that it is
     shown as the text it is and never computed."""
@@ -206,15 +236,20 @@ def spreadsheet_cell(value):
         return None
     if isinstance(value, int | float | Decimal):
         return value
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if dates_as_text else value
     text = UNSAFE_CONTROL_CHARACTERS.sub("", str(value))
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
 
 
-def _export_lines(dashboard):
+def _export_lines(dashboard, dates_as_text=True):
     headers, lines, total = dashboard.export_table()
-    return [[spreadsheet_cell(cell) for cell in line] for line in (headers, *lines, total)]
+    return [
+        [spreadsheet_cell(cell, dates_as_text) for cell in line]
+        for line in (headers, *lines, total)
+    ]
 
 
 def export_csv(dashboard):
@@ -235,7 +270,7 @@ def export_xlsx(dashboard):
     sheet = workbook.active
     sheet.title = _("Báo cáo")[:31]
     late = PatternFill("solid", fgColor="FDE2E1")
-    lines = _export_lines(dashboard)
+    lines = _export_lines(dashboard, dates_as_text=False)
     missing = [False, *(row.is_missing for row in dashboard.rows), False]
     for index, (line, is_missing) in enumerate(zip(lines, missing, strict=True)):
         sheet.append(line)
@@ -250,9 +285,14 @@ def export_xlsx(dashboard):
     for column in sheet.iter_cols(min_col=4, max_col=3 + len(dashboard.figures) + 1, min_row=2):
         for cell in column:
             cell.number_format = number_format
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"  # a real date, shown the Vietnamese way
     sheet.column_dimensions["A"].width = 42
-    for offset in (1, 2):
-        sheet.column_dimensions[get_column_letter(len(lines[0]) - 2 + offset)].width = 60
+    width = len(lines[0])
+    for column, size in ((width - 3, 60), (width - 2, 60), (width - 1, 12), (width, 60)):
+        sheet.column_dimensions[get_column_letter(column)].width = size
     sheet.freeze_panes = "B2"
     out = io.BytesIO()
     workbook.save(out)

@@ -4,6 +4,7 @@ numbers as the table; filters; missing and late reports; the reminders command."
 import csv
 import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
@@ -86,14 +87,33 @@ def test_exports_hold_the_same_numbers_as_the_table(client, filed):
     response = client.get(url, {"format": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    as_text = [["" if c is None else str(c) for c in line] for line in expected]
-    assert rows == as_text
+
+    def text(cell):
+        if cell is None:
+            return ""
+        return cell.strftime("%d/%m/%Y") if isinstance(cell, dt.date) else str(cell)
+
+    assert rows == [[text(c) for c in line] for line in expected]
+    header = rows[0]
+    submitted = rows[1 + [row.union.pk for row in board.rows].index(r.n.a.pk)]
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", submitted[header.index("Ngày gửi")])
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", submitted[header.index("Ngày xét")])
 
     response = client.get(url, {"format": "xlsx"})
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     cells = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert cells == [[None if c in ("", None) else c for c in line] for line in expected]
+
+    def excel(cell):
+        if cell in ("", None):
+            return None
+        if isinstance(cell, dt.date):  # a real date cell, read back as a datetime
+            return dt.datetime.combine(cell, dt.time())
+        return cell
+
+    assert cells == [[excel(c) for c in line] for line in expected]
+    dates = [c for row in sheet.iter_rows(min_row=2) for c in row if c.is_date]
+    assert dates and all(c.number_format == "DD/MM/YYYY" for c in dates)
     total_row = cells[-1]
     assert total_row[3:7] == [v * 3 for v in full_values().values()]
 
@@ -160,3 +180,30 @@ def test_bar_chart_is_plain_escaped_svg():
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert "<script" not in svg and "&lt;script&gt;" in svg
     assert "1.500.000" in svg and "—" in svg
+
+
+def test_exports_link_each_reports_pictures_and_files(client, filed):
+    r = filed
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    report = r.n.a.campaign_reports.get(campaign=r.campaign)
+    image = get_image_model().objects.create(
+        title="Phiên chợ", description="Phiên chợ", file=get_test_image_file(),
+        collection=r.n.a.collection,
+    )  # fmt: skip
+    document = get_document_model().objects.create(
+        title="Danh sách", file=SimpleUploadedFile("danh-sach.pdf", b"%PDF-1.4"),
+        collection=r.n.a.collection,
+    )  # fmt: skip
+    report.images.add(image)
+    report.documents.add(document)
+    board = build_dashboard(r.campaign)
+    headers, lines, _total = board.export_table()
+    row = lines[[x.union.pk for x in board.rows].index(r.n.a.pk)]
+    links = row[headers.index("Ảnh, tài liệu kèm theo")].split("\n")
+    assert links == [f"http://testserver{image.file.url}", f"http://testserver{document.url}"]
+    client.force_login(r.central)
+    assert client.get(document.url).status_code == 200  # the centre may open what it is sent
