@@ -20,6 +20,7 @@ from sites.admin_isolation import permission_denied
 from sites.models import Union
 
 from . import services
+from .consolidated import consolidated_docx
 from .dashboard import STATUS_FILTERS, build_dashboard, export_csv, export_xlsx
 from .figures import computed_figures
 from .forms import ReportForm, ReviewForm
@@ -80,6 +81,16 @@ def dashboard(request, campaign_id):
     board = build_dashboard(template.campaign, status=status, union=union)
     if request.GET.get("format") in ("csv", "xlsx"):
         return _export(board, request.GET["format"])
+    if request.GET.get("format") == "docx":
+        # The whole round, whatever the filters: the document goes to the Standing Committee.
+        document = consolidated_docx(build_dashboard(template.campaign))
+        response = HttpResponse(
+            document,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        name = f"bao-cao-tong-hop-{slugify(template.campaign.slug) or template.campaign.pk}"
+        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+        return response
     lines, total = board.table()
     return TemplateResponse(
         request,

@@ -207,3 +207,36 @@ def test_exports_link_each_reports_pictures_and_files(client, filed):
     assert links == [f"http://testserver{image.file.url}", f"http://testserver{document.url}"]
     client.force_login(r.central)
     assert client.get(document.url).status_code == 200  # the centre may open what it is sent
+
+
+def test_the_consolidated_report_reads_back_with_totals_figures_highlights_and_proposals(
+    client, filed
+):
+    import docx
+
+    r = filed
+    r.n.a.campaign_reports.update(
+        narrative="Tổ chức ba phiên chợ 0 đồng.", proposals="Tăng kinh phí chăm lo Tết."
+    )
+    client.force_login(r.central)
+    url = reverse("campaign_reports:dashboard", args=[r.campaign.pk])
+    response = client.get(url, {"format": "docx", "status": "draft"})  # filters are ignored
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.docx"')
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    tables = ["\n".join(c.text for row in t.rows for c in row.cells) for t in document.tables]
+    assert "BÁO CÁO TỔNG HỢP KẾT QUẢ" in text and r.campaign.name in text
+    assert "Kính gửi: Ban Thường vụ" in text
+    assert "2 báo cáo đã được tiếp nhận, 1 đang chờ xem xét, 1 được trả lại" in text
+    total = 3 * full_values()["suat-qua"]  # A (1×) and B (2×) accepted
+    assert f"Suất quà: {total}" in text or f"Suất quà: {total:,}".replace(",", ".") in text
+    grid = tables[1]
+    assert r.n.a.name in grid and r.n.b.name in grid and r.extra["f"].name in grid
+    highlights, proposals = text.split("IV. Kết quả nổi bật", 1)[1].split("V. Đề xuất", 1)
+    assert f"{r.n.a.name}: Tổ chức ba phiên chợ 0 đồng." in highlights
+    assert f"{r.n.a.name}: Tăng kinh phí chăm lo Tết." in proposals
+    assert "(Ký, ghi rõ họ tên)" in tables[-1]
+    union_user = type(r.approver_a).objects.get(pk=r.approver_a.pk)
+    client.force_login(union_user)
+    assert client.get(url, {"format": "docx"}).status_code == 403
