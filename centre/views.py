@@ -102,3 +102,8 @@ def take_down(request, page_id):
             "form": form,
         },
     )
+
+
+def editor_guide(request):
+    """The editors' guide, in Vietnamese, for everyone who works in the admin."""
+    return TemplateResponse(request, "centre/editor_guide.html", {})

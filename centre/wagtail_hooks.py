@@ -8,6 +8,7 @@ from sites.models import Union
 
 from . import views
 from .notifications import notify_takedown
+from .panels import WritePanel
 from .viewsets import UnionPermissionPolicy, UnionViewSet
 
 
@@ -46,3 +47,44 @@ def register_union_viewset():
 @hooks.register("after_unpublish_page")
 def notify_union_of_takedown(request, page):
     notify_takedown(page, request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    return [path("huong-dan-bien-tap/", views.editor_guide, name="editor_guide")]
+
+
+@hooks.register("construct_help_menu")
+def vietnamese_help(request, menu_items):
+    # The network's own guide in Vietnamese instead of Wagtail's English guide and news.
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.insert(
+        0,
+        MenuItem(
+            _("Hướng dẫn biên tập"),
+            reverse("editor_guide"),
+            icon_name="help",
+            name="huong-dan-bien-tap",
+            order=100,
+        ),
+    )
+
+
+@hooks.register("construct_main_menu")
+def rename_wagtail_reports(request, menu_items):
+    # Wagtail's "Báo cáo" (locked pages, workflows, site history…) sat beside the network's
+    # "Báo cáo kết quả": two menus with one name.
+    for item in menu_items:
+        if item.name == "reports":
+            item.label = _("Nhật ký, thống kê")
+
+
+@hooks.register("construct_homepage_panels")
+def add_write_panel(request, panels):
+    # Wagtail's "what's new in Wagtail" panel points to its English guide: not for our editors.
+    panels[:] = [p for p in panels if getattr(p, "name", "") != "whats_new_in_wagtail_version"]
+    panels.insert(0, WritePanel(request.user))

@@ -1,0 +1,55 @@
+"""The admin home's "Viết bài mới" panel: one tap from the home to a new article in each of
+the user's own columns (a union's, or the central site's for its editors)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from blog.listing import any_path_under
+from blog.models import ColumnPage
+from sites.permissions import user_unions
+
+
+@dataclass
+class WriteLink:
+    column: object
+    union: object
+    url: str
+
+
+class WritePanel(Component):
+    name = "write"
+    order = 10
+    template_name = "centre/write_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def links(self):
+        unions = [u for u in user_unions(self.user) if u.is_active]
+        if not unions:
+            return []
+        by_path = {u.site.root_page.path: u for u in unions}
+        columns = (
+            ColumnPage.objects.filter(any_path_under(by_path))
+            .filter(depth=unions[0].site.root_page.depth + 1)  # home pages' children
+            .order_by("path")
+        )
+        links = []
+        for column in columns:
+            if not column.permissions_for_user(self.user).can_add_subpage():
+                continue
+            union = next(u for p, u in by_path.items() if column.path.startswith(p))
+            links.append(
+                WriteLink(
+                    column=column,
+                    union=union,
+                    url=reverse("wagtailadmin_pages:add", args=("blog", "articlepage", column.pk)),
+                )
+            )
+        return links
+
+    def get_context_data(self, parent_context):
+        links = self.links()
+        return {"links": links, "several_unions": len({link.union.pk for link in links}) > 1}
