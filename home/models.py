@@ -120,9 +120,10 @@ class CentralHomePage(BaseHomePage):
         verbose_name = _("trang chủ trung tâm")
         verbose_name_plural = _("trang chủ trung tâm")
 
-    def campaign_sections(self, request, network, links):
+    def campaign_sections(self, request, network, links, shown=frozenset()):
         """For each campaign in the header's list (campaigns.navigation), its latest
-        headlines from every active union, in one ranked query."""
+        headlines from every active union, in one ranked query, leaving out the stories
+        `shown` higher on the page (the featured ones: Tiêu điểm)."""
         ids = [link.campaign.pk for link in links]
         if not ids:
             return []
@@ -137,13 +138,19 @@ class CentralHomePage(BaseHomePage):
                     order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
                 )
             )
-            .filter(campaign_rank__lte=SECTION_HEADLINES)
-            .values_list("pk", flat=True)  # rank narrow rows, then load the winners
+            # Enough per campaign to fill its section whatever the stories shown above.
+            .filter(campaign_rank__lte=SECTION_HEADLINES + HEADLINES + 1)
+            .values_list("campaign_id", "campaign_rank", "pk")  # narrow rows, then the winners
         )
         # Ranking every campaign article is the costly part: kept with the network snapshot
         # (recomputed after any change), the page then loads only the winners.
         key = f"front-campaign-headlines:{','.join(map(str, ids))}"
-        winners = cached(key, lambda: list(ranked))
+        candidates = sorted(cached(key, lambda: list(ranked)))
+        winners, taken = [], {}
+        for campaign_id, _rank, pk in candidates:
+            if pk not in shown and taken.get(campaign_id, 0) < SECTION_HEADLINES:
+                winners.append(pk)
+                taken[campaign_id] = taken.get(campaign_id, 0) + 1
         pages = list(for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False))
         cards = build_cards(request, pages, network)
         by_campaign = {}
@@ -213,7 +220,10 @@ class CentralHomePage(BaseHomePage):
             featured=featured,
             latest=latest,
             campaign_sections=self.campaign_sections(
-                request, network, active_campaigns(request, self.locale_id)
+                request,
+                network,
+                active_campaigns(request, self.locale_id),
+                shown={card.page.pk for card in featured},
             ),
             union_latest=self.union_latest(request, network),
             show_union=True,

@@ -72,3 +72,26 @@ def test_the_newest_article_of_each_active_union(client, network):
     set_union_active(network.b, False)
     cards = front(client, network).context["union_latest"]
     assert [card.title for card in cards] == ["Mới của Tư pháp"]
+
+
+def test_a_campaign_section_leaves_out_the_featured_stories(client, network):
+    today = timezone.localdate()
+    campaign = network.campaign
+    campaign.start_date, campaign.end_date = today - dt.timedelta(days=2), today + dt.timedelta(9)
+    campaign.save()
+    stories = [
+        article(network, "tu-phap", f"Tư pháp {day}", day, campaign=campaign)
+        for day in (1, 2, 3, 4)
+    ]
+    feature(network, stories[-1], stories[-2])  # the two newest are Tiêu điểm
+
+    context = front(client, network).context
+    assert context["lead"].title == "Tư pháp 4"
+    section = [card.title for card in context["campaign_sections"][0].headlines]
+    assert section == ["Tư pháp 2", "Tư pháp 1"]  # not the featured ones again
+
+
+def test_a_lone_story_fills_the_front_without_an_empty_column(client, network):
+    article(network, "tu-phap", "Bài duy nhất", 3)
+    html = front(client, network).text
+    assert 'class="front__grid front__grid--single"' in html
