@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from blog.listing import any_path_under
 from blog.models import ColumnPage
+from home import proposals
 from sites.permissions import user_unions
 
 
@@ -53,3 +54,27 @@ class WritePanel(Component):
     def get_context_data(self, parent_context):
         links = self.links()
         return {"links": links, "several_unions": len({link.union.pk for link in links}) > 1}
+
+
+class ProposalsPanel(Component):
+    """The central department's proposals for Tiêu điểm, each accepted or declined in one
+    action; and the stories featured now."""
+
+    name = "feature_proposals"
+    order = 20
+    template_name = "centre/proposals_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        if not proposals.can_decide(self.user):
+            return {"shown": False}
+        home = proposals.central_home()
+        return {
+            "shown": True,
+            "pending": proposals.pending_proposals(),
+            "featured": [f.article for f in home.featured_articles.select_related("article")]
+            if home
+            else [],
+        }

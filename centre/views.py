@@ -8,16 +8,20 @@ central site; this listing is its window on the rest of the network.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from blog.models import ArticlePage
 from centre.services import can_take_down, take_down_page
 from core.text import search_terms
+from home import proposals
+from home.models import FeatureProposal
 from sites.network import get_network
 from sites.permissions import paths_q
 from sitesearch.models import SearchEntry
@@ -107,3 +111,53 @@ def take_down(request, page_id):
 def editor_guide(request):
     """The editors' guide, in Vietnamese, for everyone who works in the admin."""
     return TemplateResponse(request, "centre/editor_guide.html", {})
+
+
+class ProposalForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Vì sao bài nên lên Tiêu điểm"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": gettext_lazy("Viết một dòng vì sao bài nên lên Tiêu điểm.")},
+    )
+
+
+def propose_feature(request, page_id):
+    """A union's approver proposes one of its published articles for Tiêu điểm."""
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    if not proposals.can_propose(request.user, article):
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposals.propose(article, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Đã gửi đề xuất “%(title)s” lên Ban.") % {"title": article.title}
+            )
+            return redirect("wagtailadmin_pages:edit", article.pk)
+    return TemplateResponse(
+        request,
+        "centre/propose_feature.html",
+        {"article": article, "form": form},
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@require_POST
+def decide_proposal(request, proposal_id):
+    """The central department accepts or declines a proposal in one action (its desk)."""
+    if not proposals.can_decide(request.user):
+        raise PermissionDenied
+    proposal = get_object_or_404(FeatureProposal, pk=proposal_id)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        proposals.decide(proposal, request.user, accept, request.POST.get("answer", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        done = _("Đã đưa “%(title)s” lên Tiêu điểm.") if accept else _("Đã không chọn “%(title)s”.")
+        messages.success(request, done % {"title": proposal.article.title})
+    return redirect("wagtailadmin_home")

@@ -2,13 +2,16 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
+from blog.models import ArticlePage
+from home import proposals
 from sites.models import Union
 
 from . import views
 from .notifications import notify_takedown
-from .panels import WritePanel
+from .panels import ProposalsPanel, WritePanel
 from .viewsets import UnionPermissionPolicy, UnionViewSet
 
 
@@ -88,3 +91,29 @@ def add_write_panel(request, panels):
     # Wagtail's "what's new in Wagtail" panel points to its English guide: not for our editors.
     panels[:] = [p for p in panels if getattr(p, "name", "") != "whats_new_in_wagtail_version"]
     panels.insert(0, WritePanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_urls():
+    return [
+        path("tieu-diem/de-xuat/<int:page_id>/", views.propose_feature, name="feature_propose"),
+        path("tieu-diem/xet/<int:proposal_id>/", views.decide_proposal, name="feature_decide"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def propose_feature_button(page, user, view_name, next_url=None):
+    # On a union's published article, its approvers may propose it for Tiêu điểm.
+    article = isinstance(page.specific_deferred, ArticlePage) and page.live
+    if article and proposals.can_propose(user, page):
+        yield Button(
+            _("Đề xuất lên Tiêu điểm"),
+            reverse("feature_propose", args=(page.pk,)),
+            icon_name="pick",
+            priority=80,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposals_panel(request, panels):
+    panels.insert(0, ProposalsPanel(request.user))

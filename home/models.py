@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Max, Prefetch, Window
 from django.db.models.functions import RowNumber
@@ -371,3 +372,59 @@ class DirectoryPage(IntroMixin, BasePage):
         context["entries"] = self.entries(get_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
         return context
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ xem xét")
+    ACCEPTED = "accepted", _("Đã đưa lên Tiêu điểm")
+    DECLINED = "declined", _("Không chọn")
+
+
+class FeatureProposal(models.Model):
+    """A union's proposal to put one of its published articles in the central home's Tiêu
+    điểm, with a line of why; the central department accepts or declines it (home.proposals)."""
+
+    article = models.ForeignKey(
+        "blog.ArticlePage",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="feature_proposals",
+    )
+    union = models.ForeignKey(
+        "sites.Union",
+        verbose_name=_("công đoàn"),
+        on_delete=models.CASCADE,
+        related_name="feature_proposals",
+    )
+    reason = models.CharField(_("vì sao nên chọn"), max_length=300)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.PENDING,
+        db_index=True,
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("ngày đề xuất"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("ngày xét"), null=True, blank=True)
+    answer = models.CharField(_("ý kiến của Ban"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("đề xuất tiêu điểm")
+        verbose_name_plural = _("đề xuất tiêu điểm")
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=models.Q(status="pending"),
+                name="one_pending_proposal_per_article",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article.title} ({self.get_status_display()})"

@@ -39,6 +39,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from activities.factories import EventPageFactory, PressMentionPageFactory
 from blog.factories import ArticlePageFactory
 from centre.services import ensure_network_admins_group
+from home.models import FeatureProposal
 from reports.models import CampaignReport
 from tests.reports.conftest import make_template
 
@@ -135,6 +136,10 @@ class UnionB:
             parent=b.home_page, title=f"Báo chí {MARKER} press", owner=self.editor, live=False
         )
         self.press.save_revision(user=self.editor, log_action=True)
+        # A proposal for the central home's Tiêu điểm (home.FeatureProposal), B's.
+        self.proposal = FeatureProposal.objects.create(
+            article=self.page, union=b, reason=f"Lý do {MARKER} proposal", proposed_by=self.approver
+        )
         workflow = self.page.get_workflow()
         workflow.name = f"Quy trình {MARKER} workflow"
         workflow.save()
@@ -222,6 +227,7 @@ class UnionB:
                 self.n.b.site.pk,
                 self.n.b.pk,
                 self.session.pk,
+                self.proposal.pk,
             }
         )
         segment = self.translation_source.stringsegment_set.values_list("pk", flat=True).first()
@@ -360,6 +366,7 @@ def walk(client, b, markers, method="get"):
 
 
 ALL_MARKERS = [
+    f"{MARKER} proposal",
     f"{MARKER} page",
     f"{MARKER} event",
     f"{MARKER} press",
