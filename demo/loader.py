@@ -25,6 +25,7 @@ from demo.activities import create_demo_activities
 from demo.campaigns import create_campaign_hubs
 from demo.reports import create_demo_reports
 from home.models import DirectoryPage
+from home.proposals import propose
 from sites.models import Union
 
 from . import content
@@ -242,6 +243,23 @@ class DemoBuilder:
         return rows
 
 
+def create_demo_proposals(unions, log=print):
+    """Two unions' approvers propose one of their articles for the central home's Tiêu điểm."""
+    reasons = [
+        "Gian hàng 0 đồng của đơn vị được đoàn viên hưởng ứng, có thể nhân rộng ra toàn mạng.",
+        "Câu chuyện cảm động về đoàn viên khó khăn, nhiều lượt chia sẻ trên Facebook, Zalo.",
+    ]
+    members = [u for u in unions if not u.is_central][: len(reasons)]
+    for union, reason in zip(members, reasons, strict=True):
+        approver = get_user_model().objects.filter(groups=union.approvers_group).first()
+        article = (
+            ArticlePage.objects.live().descendant_of(union.home_page).order_by("-date").first()
+        )
+        if approver and article:
+            propose(article, approver, reason)
+    log(f"  {len(members)} đề xuất Tiêu điểm chờ Ban xem xét")
+
+
 def load_demo(port=8000, log=print):
     """Build the whole demo network. The database must not already hold a network."""
     builder = DemoBuilder(port, log)
@@ -329,4 +347,5 @@ def load_demo(port=8000, log=print):
         accounts = builder.accounts(unions)
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
+        create_demo_proposals(unions, log=log)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

@@ -94,6 +94,10 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
     market_hub = CampaignHubPage.objects.exclude(market_url="").get()
     assert market_hub.partners.count() >= 3 and all(p.logo for p in market_hub.partners.all())
 
+    from home.models import FeatureProposal
+
+    assert FeatureProposal.objects.filter(status="pending").count() == 2  # for the centre's desk
+
     # A finished report round: most unions accepted, one returned, a draft, one missing.
     from reports.models import CampaignReport
     from reports.services import accepted_totals, missing_reports
