@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from blog.models import campaign_by_id
+from blog.models import campaign_by_id, take_column_campaign
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
@@ -52,9 +52,7 @@ class CampaignFromColumnMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.campaign_id is None and self.pk is None and self.path:
-            parent = self.get_parent()
-            self.campaign_id = getattr(parent.specific if parent else None, "campaign_id", None)
+        take_column_campaign(self)
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from .pages import (
     DocumentPage,
     column_of_path,
     column_page_paths,
+    take_column_campaign,
 )
 from .taxonomy import (
     Campaign,
@@ -34,4 +35,5 @@ __all__ = [
     "column_of_path",
     "column_page_paths",
     "filter_articles",
+    "take_column_campaign",
 ]

@@ -109,6 +109,14 @@ def column_page_paths(slug):
     return [path for path, (s, _name) in _column_pages().items() if s == slug]
 
 
+def take_column_campaign(page):
+    """A new page filed in a column takes the column's campaign unless the editor chose one
+    (articles, events, press coverage)."""
+    if page.campaign_id is None and page.pk is None and page.path:
+        parent = page.get_parent()
+        page.campaign_id = getattr(parent.specific if parent else None, "campaign_id", None)
+
+
 class ArticleKind(models.TextChoices):
     NEWS = "news", _("Tin tức")  # not "Tin hoạt động": that is a column
     STORY = "story", _("Câu chuyện")
@@ -175,11 +183,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         return [*super().search_text_parts(), *body, *tags]
 
     def save(self, *args, **kwargs):
-        # A new article takes its column's campaign unless the editor chose one.
-        if self.campaign_id is None and self.pk is None and self.path:
-            parent = self.get_parent()
-            column = parent.specific if parent else None
-            self.campaign_id = getattr(column, "campaign_id", None)
+        take_column_campaign(self)
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
