@@ -13,6 +13,7 @@ class NewsHubFilterForm(forms.Form):
     """The hub's filters, read from the query string. Invalid values are reported and ignored."""
 
     union = forms.ChoiceField(label=_("Công đoàn"), required=False, widget=Select)
+    department = forms.ChoiceField(label=_("Ban cung cấp tin"), required=False, widget=Select)
     campaign = forms.ChoiceField(label=_("Chương trình"), required=False, widget=Select)
     column = forms.ChoiceField(label=_("Chuyên mục"), required=False, widget=Select)
     kind = forms.ChoiceField(label=_("Thể loại"), required=False, widget=Select)
@@ -25,6 +26,12 @@ class NewsHubFilterForm(forms.Form):
         self.column_ids = {c.slug: c.id for c in columns}
         everything = [("", _("Tất cả"))]
         self.fields["union"].choices = everything + [(s.slug, s.name) for s in network.active]
+        if network.departments:
+            self.fields["department"].choices = everything + [
+                (d.slug, d.name) for d in network.departments
+            ]
+        else:  # a network without departments shows no such filter
+            del self.fields["department"]
         self.fields["campaign"].choices = everything + [(c.slug, c.name) for c in campaigns]
         self.fields["column"].choices = everything + [(c.slug, c.name) for c in columns]
         self.fields["kind"].choices = everything + list(kinds)

@@ -165,6 +165,7 @@ class ArticleCard:
         self.intro = page.intro
         self.image = page.lead_image
         self.union = network.site_for_path(page.path)
+        self.source = network.source_of(page)  # its department, or its union
         self._request = request
 
     @cached_property
@@ -192,6 +193,7 @@ class ArticleCard:
                 page.date,
                 page.kind,
                 page.lead_image_id,
+                getattr(page, "department_id", None),
                 fragment_version(),
                 get_language(),
             )

@@ -1,6 +1,6 @@
 import factory
 
-from .services import provision_union
+from .services import provision_department, provision_union
 
 
 class UnionFactory(factory.Factory):
@@ -29,3 +29,22 @@ class CentralUnionFactory(UnionFactory):
     slug = "trung-uong"
     hostname = "central.example.test"
     is_central = True
+
+
+class DepartmentFactory(factory.Factory):
+    """A central department, made through the provisioning service (the central union must
+    exist)."""
+
+    class Meta:
+        model = dict  # built by provision_department, see _create
+
+    name = factory.Sequence(lambda n: f"Ban Chuyên môn {n}")
+    short_name = factory.Sequence(lambda n: f"Ban CM {n}")
+    slug = factory.Sequence(lambda n: f"ban-{n}")
+    accounts = ()
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return provision_department(**kwargs)
+
+    _build = _create

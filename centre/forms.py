@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from core.text import normalize, slugify_vi
 from core.uploads import CheckedImageField
-from sites.models import Union, hex_colour
+from sites.models import Department, Union, hex_colour
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -263,3 +263,125 @@ def add_service_errors(form, error):
 def errors_of(form):
     """The form's errors as a ValidationError keyed by field, as the service raises them."""
     return ValidationError({field: list(messages) for field, messages in form.errors.items()})
+
+
+def department_group_name(short_name):
+    return _("%(department)s – Biên tập viên") % {"department": short_name}
+
+
+class DepartmentForm(forms.Form):
+    """A central department's name: creating one, or renaming `department`."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Tên ban"),
+        max_length=200,
+        error_messages=required(gettext_lazy("Nhập tên ban.")),
+        help_text=gettext_lazy("Ví dụ: Ban Chính sách - Pháp luật - Quan hệ lao động."),
+    )
+    short_name = forms.CharField(
+        label=gettext_lazy("Tên viết tắt"),
+        max_length=60,
+        error_messages=required(gettext_lazy("Nhập tên viết tắt.")),
+        help_text=gettext_lazy("Hiện trên thẻ bài viết, ví dụ: Ban CS-PL-QHLĐ."),
+    )
+
+    def __init__(self, *args, department=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.department = department
+
+    def clean_name(self):
+        name = normalize(self.cleaned_data["name"]).strip()
+        if not name:
+            raise ValidationError(_("Nhập tên ban."))
+        return name
+
+    def clean_short_name(self):
+        short_name = normalize(self.cleaned_data["short_name"]).strip()
+        if not short_name:
+            raise ValidationError(_("Nhập tên viết tắt."))
+        unchanged = self.department is not None and short_name == self.department.short_name
+        if not unchanged and Group.objects.filter(name=department_group_name(short_name)).exists():
+            raise ValidationError(_("Tên viết tắt “%(v)s” đã được dùng.") % {"v": short_name})
+        return short_name
+
+
+class DepartmentEditForm(DepartmentForm):
+    pass
+
+
+class DepartmentCreateForm(DepartmentForm):
+    """A new department and, optionally, its first editor's account."""
+
+    slug = forms.CharField(
+        label=gettext_lazy("Mã"),
+        required=False,
+        help_text=gettext_lazy(
+            "Chữ thường không dấu, số, gạch ngang; dùng trong bộ lọc tin. Để trống để tạo từ "
+            "tên viết tắt."
+        ),
+    )
+    editor_username = forms.CharField(
+        label=gettext_lazy("Biên tập viên: tên đăng nhập"), max_length=150, required=False
+    )
+    editor_email = forms.EmailField(
+        label=gettext_lazy("Biên tập viên: thư điện tử"), required=False
+    )
+    editor_password = forms.CharField(
+        label=gettext_lazy("Biên tập viên: mật khẩu"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
+
+    def clean_slug(self):
+        slug = (self.cleaned_data.get("slug") or "").strip()
+        if not slug:
+            slug = slugify_vi(self.data.get("short_name", ""))[:SLUG_MAX_LENGTH].strip("-")
+        if not slug:
+            raise ValidationError(_("Nhập mã (chữ thường không dấu, số, gạch ngang)."))
+        if slug != slugify_vi(slug) or len(slug) > SLUG_MAX_LENGTH:
+            raise ValidationError(
+                _("Mã “%(v)s” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang.")
+                % {"v": slug}
+            )
+        if Department.objects.filter(slug=slug).exists():
+            raise ValidationError(_("Mã “%(v)s” đã được dùng cho ban khác.") % {"v": slug})
+        return slug
+
+    def clean(self):
+        cleaned_data = super().clean()
+        username = (cleaned_data.get("editor_username") or "").strip()
+        if not username:
+            return cleaned_data
+        User = get_user_model()
+        try:
+            UnicodeUsernameValidator()(username)
+        except ValidationError as error:
+            self.add_error("editor_username", error.messages[0])
+            return cleaned_data
+        if User.objects.filter(username__iexact=username).exists():
+            self.add_error(
+                "editor_username", _("Tên đăng nhập “%(v)s” đã có người dùng.") % {"v": username}
+            )
+        try:
+            validate_password(cleaned_data.get("editor_password") or "", User(username=username))
+        except ValidationError as error:
+            self.add_error("editor_password", " ".join(error.messages))
+        return cleaned_data
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        accounts = []
+        if data.get("editor_username"):
+            accounts.append(
+                {
+                    "username": data["editor_username"].strip(),
+                    "email": data["editor_email"],
+                    "password": data["editor_password"],
+                }
+            )
+        return {
+            "name": data["name"],
+            "short_name": data["short_name"],
+            "slug": data["slug"],
+            "accounts": accounts,
+        }

@@ -26,11 +26,20 @@ from wagtail.models import (
 
 from campaigns.services import ensure_campaign_columns
 from home.models import CentralHomePage, UnionHomePage
-from sites.models import SiteBranding, Union
+from sites.models import Department, SiteBranding, Union
 from sites.network import get_network
 from sites.permissions import NETWORK_ADMINS_GROUP
 
-from .forms import DEFAULT_COLOUR, UnionCreateForm, UnionEditForm, errors_of, group_names
+from .forms import (
+    DEFAULT_COLOUR,
+    DepartmentCreateForm,
+    DepartmentEditForm,
+    UnionCreateForm,
+    UnionEditForm,
+    department_group_name,
+    errors_of,
+    group_names,
+)
 from .notifications import notify_takedown
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -59,11 +68,17 @@ REPORT_REVIEWER_PERMISSIONS = [("reports", "review_report")] + [
 ]
 CENTRAL_DEPARTMENT_PERMISSIONS += REPORT_REVIEWER_PERMISSIONS
 CENTRAL_DEPARTMENT_PERMISSIONS += [("sites", "take_down_page")]
+# A central department's editors write on the central site (no publishing: their articles go
+# through the centre's approval) and upload into their department's own collection.
+DEPARTMENT_EDITOR_PAGE_PERMISSIONS = ["add_page"]
 NETWORK_ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("sites", "add_union"),
     ("sites", "change_union"),
     ("sites", "view_union"),
+    ("sites", "add_department"),
+    ("sites", "change_department"),
+    ("sites", "view_department"),
     ("reports", "review_report"),
 ]
 SHARED_COLLECTION_PERMISSIONS = [
@@ -392,3 +407,83 @@ def take_down_page(page, user, reason=""):
         UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
     notify_takedown(page, user, reason=reason)
     return page
+
+
+def provision_department(*, name, short_name, slug, accounts=()):
+    """Create a central department in one transaction, or raise ValidationError and create
+    nothing: its editors group (admin access; create pages on the central site and edit their
+    own, submitted to the centre's approval workflow; the shared taxonomy read-only), its own
+    image and document collection inside the central one, and its first editors' accounts
+    (dicts with username, email, password)."""
+
+    form = DepartmentCreateForm(
+        data={
+            "name": name or "",
+            "short_name": short_name or "",
+            "slug": slug or "",
+            **(
+                {
+                    f"editor_{part}": accounts[0].get(part) or ""
+                    for part in ("username", "email", "password")
+                }
+                if accounts
+                else {}
+            ),
+        }
+    )
+    try:
+        with transaction.atomic():
+            if not form.is_valid():
+                raise errors_of(form)
+            data = form.cleaned_data
+            central = (
+                Union.objects.filter(is_central=True).select_related("site", "collection").first()
+            )
+            if central is None:
+                raise ValidationError(_("Mạng chưa có trang trung tâm để thêm ban."))
+            editors = Group.objects.create(name=department_group_name(data["short_name"]))
+            _grant_admin_and_page_permissions(
+                editors, central.home_page, DEPARTMENT_EDITOR_PAGE_PERMISSIONS
+            )
+            collection = central.collection.add_child(name=data["name"])
+            _grant_collection_permissions([editors], collection, COLLECTION_PERMISSIONS)
+            _grant_collection_permissions(
+                [editors], central.collection, SHARED_COLLECTION_PERMISSIONS
+            )
+            editors.permissions.add(*_permissions(SHARED_READ_PERMISSIONS))
+            department = Department.objects.create(
+                name=data["name"],
+                short_name=data["short_name"],
+                slug=data["slug"],
+                editors_group=editors,
+                collection=collection,
+            )
+            User = get_user_model()
+            for account in form.service_arguments()["accounts"]:
+                user = User.objects.create_user(
+                    account["username"], account.get("email", ""), account["password"]
+                )
+                user.groups.add(editors)
+            return department
+    except IntegrityError as error:
+        raise ValidationError(
+            _("Không tạo được ban (trùng dữ liệu): %(e)s") % {"e": error}
+        ) from error
+
+
+def update_department(department, *, name, short_name):
+    """Rename a department, keeping its group and collection in step."""
+    form = DepartmentEditForm(
+        data={"name": name or "", "short_name": short_name or ""}, department=department
+    )
+    if not form.is_valid():
+        raise errors_of(form)
+    name, short_name = form.cleaned_data["name"], form.cleaned_data["short_name"]
+    with transaction.atomic():
+        department.editors_group.name = department_group_name(short_name)
+        department.editors_group.save(update_fields=["name"])
+        department.collection.name = name
+        department.collection.save(update_fields=["name"])
+        department.name, department.short_name = name, short_name
+        department.save(update_fields=["name", "short_name"])
+    return department

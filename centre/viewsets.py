@@ -6,7 +6,7 @@ stay."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,14 +22,27 @@ from wagtail.permissions import policy_registry
 
 from blog.models import ArticlePage
 from core import tree
-from sites.models import Union
+from sites.models import Department, Union
 
-from .forms import UnionCreateForm, UnionEditForm, add_service_errors
-from .services import provision_union, set_union_active, update_union
+from .forms import (
+    DepartmentCreateForm,
+    DepartmentEditForm,
+    UnionCreateForm,
+    UnionEditForm,
+    add_service_errors,
+)
+from .services import (
+    provision_department,
+    provision_union,
+    set_union_active,
+    update_department,
+    update_union,
+)
 
 
 class UnionPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions on Union, without delete: a union is deactivated instead."""
+    """Django's model permissions, without delete: a union is deactivated instead, a
+    department keeps its articles' source."""
 
     def user_has_permission(self, user, action):
         return action != "delete" and super().user_has_permission(user, action)
@@ -204,3 +217,95 @@ class UnionViewSet(ModelViewSet):
             "centre/unions/union_set_active.html",
             {"union": union, "active": active, "index_url": self.get_url_name("index")},
         )
+
+
+class DepartmentIndexView(generic.IndexView):
+    page_title = gettext_lazy("Các ban của trung ương")
+    default_ordering = "name"
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                article_count=Count("articles", filter=Q(articles__live=True)),
+                editor_count=Count("editors_group__user", distinct=True),
+            )
+        )
+
+
+class DepartmentCreateView(PlainFormMixin, generic.CreateView):
+    page_title = gettext_lazy("Thêm ban")
+    submit_button_label = gettext_lazy("Tạo ban")
+
+    def form_valid(self, form):
+        try:
+            department = provision_department(**form.service_arguments())
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        log(instance=department, action="wagtail.create", user=self.request.user)
+        messages.success(
+            self.request,
+            _(
+                "Đã tạo “%(name)s”. Biên tập viên của ban viết bài trên trang trung tâm; bài "
+                "được Ban Tuyên giáo duyệt trước khi đăng."
+            )
+            % {"name": department.name},
+        )
+        return redirect(self.index_url_name)
+
+
+class DepartmentEditView(PlainFormMixin, generic.EditView):
+    submit_button_label = gettext_lazy("Lưu")
+
+    def get_initial(self):
+        return {"name": self.object.name, "short_name": self.object.short_name}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "department": self.object}
+
+    def form_valid(self, form):
+        try:
+            update_department(self.object, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        log(instance=self.object, action="wagtail.edit", user=self.request.user)
+        messages.success(self.request, _("Đã lưu “%(name)s”.") % {"name": self.object.name})
+        return redirect(self.index_url_name)
+
+
+class DepartmentViewSet(ModelViewSet):
+    """The network administrator adds the central departments that supply information, the
+    way unions are added (centre.services.provision_department)."""
+
+    model = Department
+    icon = "group"
+    menu_label = gettext_lazy("Các ban trung ương")
+    menu_order = 151
+    add_to_admin_menu = True
+    url_prefix = "departments"
+    url_namespace = "department_admin"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = DepartmentIndexView
+    add_view_class = DepartmentCreateView
+    edit_view_class = DepartmentEditView
+    search_fields = None
+
+    @property
+    def list_display(self):
+        return [
+            "name",
+            Column("short_name", label=_("Tên viết tắt")),
+            Column("slug", label=_("Mã")),
+            Column("editor_count", label=_("Biên tập viên")),
+            Column("article_count", label=_("Bài đã đăng")),
+        ]
+
+    def get_add_view_kwargs(self, **kwargs):
+        return {"panel": None, "form_class": DepartmentCreateForm, **kwargs}
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return {"panel": None, "form_class": DepartmentEditForm, **kwargs}

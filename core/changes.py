@@ -33,7 +33,7 @@ view restriction saved or deleted          paths (its page)            core (her
 Site saved or deleted                      everything, sites_moved     core (here)
 Locale saved or deleted                    everything                  core (here)
 image or document edited or deleted        everything                  core (here)
-Union saved or deleted                     everything                  sites.apps
+Union or Department saved or deleted       everything                  sites.apps
 SiteBranding saved                         paths (the site's home)     sites.apps
 Campaign or Column saved or deleted        everything                  blog.apps
 hub material or hub document row           paths + pages (its hub),    campaigns.apps

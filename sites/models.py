@@ -76,6 +76,34 @@ class Union(models.Model):
         return cls.objects.filter(site__root_page_id=home_page_id, is_active=False).exists()
 
 
+class Department(models.Model):
+    """A department of the central union (e.g. Ban Chính sách - Pháp luật - Quan hệ lao động)
+    that supplies information: its editors write on the central site, their articles go
+    through the centre's approval and carry the department as their source.
+
+    Created only by ``centre.services.provision_department``.
+    """
+
+    name = models.CharField(_("tên ban"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60)
+    slug = models.SlugField(_("mã"), max_length=40, unique=True)
+    editors_group = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="department_as_editors"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="department"
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ban chuyên môn")
+        verbose_name_plural = _("các ban chuyên môn")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 @register_setting(icon="site")
 class SiteBranding(BaseSiteSetting):
     """Per-site branding and contact details, read with ``SiteBranding.for_request``."""

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from core.tree import deepest_root
 from pagecache.snapshot import cached
 
-from .models import Union
+from .models import Department, Union
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,35 @@ class NetworkSite:
     root_page_id: int
 
 
+@dataclass(frozen=True)
+class NetworkDepartment:
+    """A central department, as an article's source (see Network.source_of)."""
+
+    department_id: int
+    name: str
+    short_name: str
+    slug: str
+
+
 class Network:
-    def __init__(self, sites):
+    def __init__(self, sites, departments=()):
         # Central site first, then unions by name.
         self.sites = sorted(sites, key=lambda s: (not s.is_central, s.name.lower()))
+        self.departments = sorted(departments, key=lambda d: d.name.lower())
+
+    @cached_property
+    def departments_by_id(self):
+        return {d.department_id: d for d in self.departments}
+
+    @cached_property
+    def departments_by_slug(self):
+        return {d.slug: d for d in self.departments}
+
+    def source_of(self, page):
+        """Who an article comes from: its department (central articles a department
+        supplied), otherwise the union whose site holds it."""
+        department = self.departments_by_id.get(getattr(page, "department_id", None))
+        return department or self.site_for_path(page.path)
 
     @cached_property
     def central(self):
@@ -94,7 +119,11 @@ def load_network():
                 root_page_id=u.site.root_page_id,
             )
             for u in unions
-        ]
+        ],
+        [
+            NetworkDepartment(department_id=d.id, name=d.name, short_name=d.short_name, slug=d.slug)
+            for d in Department.objects.only("id", "name", "short_name", "slug")
+        ],
     )
 
 

@@ -8,7 +8,7 @@ unions' sites and, read-only, the central site.
 
 from django.db.models import Q
 
-from .models import Union
+from .models import Department, Union
 
 NETWORK_ADMINS_GROUP = "Quản trị mạng lưới"
 
@@ -26,6 +26,29 @@ def user_unions(user):
         )
         user._union_memberships = cached
     return cached
+
+
+def user_departments(user):
+    """The central departments whose editors group the user is in (cached on the user)."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_department_memberships", None)
+    if cached is None:
+        cached = list(Department.objects.filter(editors_group__user=user))
+        user._department_memberships = cached
+    return cached
+
+
+def writing_unions(user):
+    """The unions on whose sites the user writes: their own, and the central union for the
+    editors of a central department (who are not members of the central union: they write
+    on its site but do not read the whole network)."""
+    unions = list(user_unions(user))
+    if user_departments(user) and not any(u.is_central for u in unions):
+        central = Union.objects.filter(is_central=True).select_related("site__root_page").first()
+        if central is not None:
+            unions.append(central)
+    return unions
 
 
 def is_network_wide(user):
@@ -52,8 +75,8 @@ def reads_network_content(user):
 
 
 def own_root_paths(user):
-    """Tree paths of the home pages of the user's own unions."""
-    return [u.site.root_page.path for u in user_unions(user)]
+    """Tree paths of the home pages the user writes under (writing_unions)."""
+    return [u.site.root_page.path for u in writing_unions(user)]
 
 
 def readable_root_paths(user):

@@ -4,7 +4,7 @@ from django.db.models.signals import post_save
 
 from core.changes import pages_changed, structure_model
 
-from .models import SiteBranding, Union
+from .models import Department, SiteBranding, Union
 
 
 def _on_branding(sender, instance, raw=False, **kwargs):
@@ -15,4 +15,5 @@ def _on_branding(sender, instance, raw=False, **kwargs):
 
 def connect():
     structure_model(Union)
+    structure_model(Department)
     post_save.connect(_on_branding, sender=SiteBranding, dispatch_uid="changes-branding")

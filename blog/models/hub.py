@@ -81,6 +81,9 @@ def filter_articles(form, queryset):
     filters = form.valid_filters()
     if "union" in filters:
         queryset = in_sites(queryset, [form.network.by_slug[filters["union"]]])
+    if "department" in filters:
+        department = form.network.departments_by_slug[filters["department"]]
+        queryset = queryset.filter(department_id=department.department_id)
     if "campaign" in filters:
         queryset = queryset.filter(campaign_id=form.campaign_ids[filters["campaign"]])
     if "column" in filters:

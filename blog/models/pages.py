@@ -20,6 +20,7 @@ from pagecache.snapshot import cached
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
+from ..admin_forms import ArticlePageForm
 from ..blocks import ArticleBodyBlock
 from ..listing import (
     build_cards,
@@ -150,14 +151,27 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         help_text=_("Để trống để lấy theo chuyên mục."),
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    department = models.ForeignKey(
+        "sites.Department",
+        verbose_name=_("ban cung cấp tin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("Bài trên trang trung tâm do một ban cung cấp: ban là nguồn của bài."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
         *IntroMixin.intro_panels,
         *LeadImageMixin.lead_image_panels,
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("campaign"), FieldPanel("tags")], heading=_("Phân loại")),
+        MultiFieldPanel(
+            [FieldPanel("campaign"), FieldPanel("tags"), FieldPanel("department")],
+            heading=_("Phân loại"),
+        ),
     ]
+    base_form_class = ArticlePageForm
     search_fields = (
         BasePage.search_fields
         + IntroMixin.search_fields
@@ -190,6 +204,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         network = get_network(request)
         context["union"] = network.site_for_path(self.path)
+        context["source"] = network.source_of(self)
         context["breadcrumbs"] = self.breadcrumbs(request)
         context["column"] = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
         context["tag_list"] = list(self.tags.all())

@@ -38,6 +38,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from activities.factories import EventPageFactory, PressMentionPageFactory
 from blog.factories import ArticlePageFactory
+from centre.factories import DepartmentFactory
 from centre.services import ensure_network_admins_group
 from home.models import FeatureProposal
 from reports.models import CampaignReport
@@ -136,6 +137,14 @@ class UnionB:
             parent=b.home_page, title=f"Báo chí {MARKER} press", owner=self.editor, live=False
         )
         self.press.save_revision(user=self.editor, log_action=True)
+        # A central department (sites.Department) and its editor: the network admin's, not
+        # for union users to see.
+        self.department = DepartmentFactory(
+            name=f"Ban {MARKER} department", short_name=f"Ban {MARKER} dept", slug="xqmarkb-ban"
+        )
+        User.objects.create_user("xqmarkb_ban", "xqmarkb3@example.vn", "x").groups.add(
+            self.department.editors_group
+        )
         # A proposal for the central home's Tiêu điểm (home.FeatureProposal), B's.
         self.proposal = FeatureProposal.objects.create(
             article=self.page, union=b, reason=f"Lý do {MARKER} proposal", proposed_by=self.approver
@@ -228,6 +237,7 @@ class UnionB:
                 self.n.b.pk,
                 self.session.pk,
                 self.proposal.pk,
+                self.department.pk,
             }
         )
         segment = self.translation_source.stringsegment_set.values_list("pk", flat=True).first()
@@ -291,6 +301,7 @@ class UnionB:
             "wagtailsettings": [self.n.b.site.pk],
             "wagtaillocales": list(Locale.objects.values_list("pk", flat=True)),
             "union_admin": [self.n.b.pk],
+            "department_admin": [self.department.pk],
             "campaigns_copy_next_year": [self.n.campaign.pk],
             # Campaigns, columns and report templates are the network's, shared by all.
             "wagtailsnippets": [self.n.campaign.pk, self.n.column.pk],
@@ -366,6 +377,9 @@ def walk(client, b, markers, method="get"):
 
 
 ALL_MARKERS = [
+    f"{MARKER} department",
+    f"{MARKER} dept",
+    "xqmarkb_ban",
     f"{MARKER} proposal",
     f"{MARKER} page",
     f"{MARKER} event",
@@ -407,6 +421,10 @@ def _user(network, role):
         user = User.objects.create_user("quantri_walk", password="x")
         user.groups.add(ensure_network_admins_group())
         return user
+    if role == "department editor":  # writes on the central site, no union's member
+        user = User.objects.create_user("walk_department", password="x")
+        user.groups.add(DepartmentFactory(slug="walk-ban").editors_group)
+        return user
     user = User.objects.create_user(f"walk_{role}", password="x")
     group = network.a.editors_group if role == "editor" else network.a.approvers_group
     user.groups.add(group)
@@ -415,7 +433,12 @@ def _user(network, role):
 
 @pytest.mark.parametrize(
     "role,markers",
-    [("editor", ALL_MARKERS), ("approver", ALL_MARKERS), ("network admin", CONTENT_MARKERS)],
+    [
+        ("editor", ALL_MARKERS),
+        ("approver", ALL_MARKERS),
+        ("department editor", ALL_MARKERS),
+        ("network admin", CONTENT_MARKERS),
+    ],
 )
 def test_no_admin_url_shows_another_unions_objects(client, network, union_b, role, markers):
     client.force_login(_user(network, role))
