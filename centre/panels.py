@@ -9,7 +9,11 @@ from wagtail.admin.ui.components import Component
 from blog.listing import any_path_under
 from blog.models import ColumnPage
 from home import proposals
-from sites.permissions import user_unions
+from sites.network import get_network
+from sites.permissions import reads_network_content, user_unions, writing_unions
+
+from .activity import campaign_activity, desk_campaign, new_union_articles
+from .models import DeskVisit
 
 
 @dataclass
@@ -28,7 +32,7 @@ class WritePanel(Component):
         self.user = user
 
     def links(self):
-        unions = [u for u in user_unions(self.user) if u.is_active]
+        unions = [u for u in writing_unions(self.user) if u.is_active]
         if not unions:
             return []
         by_path = {u.site.root_page.path: u for u in unions}
@@ -69,7 +73,10 @@ class ProposalsPanel(Component):
 
     def get_context_data(self, parent_context):
         if not proposals.can_decide(self.user):
-            return {"shown": False}
+            # A union's approvers and editors: what became of their own proposals.
+            unions = [u for u in user_unions(self.user) if not u.is_central]
+            own = proposals.unions_recent_proposals(unions) if unions else []
+            return {"shown": False, "own": own}
         home = proposals.central_home()
         return {
             "shown": True,
@@ -77,4 +84,30 @@ class ProposalsPanel(Component):
             "featured": [f.article for f in home.featured_articles.select_related("article")]
             if home
             else [],
+        }
+
+
+class NetworkActivityPanel(Component):
+    """The central department's view of the network's writing: union articles new since its
+    last visit, per union and per campaign, and the current campaign's activity chart."""
+
+    name = "network_activity"
+    order = 30
+    template_name = "centre/activity_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        if not reads_network_content(self.user):
+            return {"shown": False}
+        network = get_network()
+        since = DeskVisit.since_last_visit(self.user)
+        campaign = desk_campaign()
+        return {
+            "shown": True,
+            "news": new_union_articles(network, since),
+            "campaign": campaign,
+            "chart": campaign_activity(network, campaign) if campaign else None,
+            "union_pages_url": reverse("union_pages:index"),
         }

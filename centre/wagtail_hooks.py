@@ -7,12 +7,12 @@ from wagtail.permissions import register_permission_policy
 
 from blog.models import ArticlePage
 from home import proposals
-from sites.models import Union
+from sites.models import Department, Union
 
 from . import views
 from .notifications import notify_takedown
-from .panels import ProposalsPanel, WritePanel
-from .viewsets import UnionPermissionPolicy, UnionViewSet
+from .panels import NetworkActivityPanel, ProposalsPanel, WritePanel
+from .viewsets import DepartmentViewSet, UnionPermissionPolicy, UnionViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -40,11 +40,17 @@ def register_union_pages_menu_item():
 
 
 register_permission_policy(Union, UnionPermissionPolicy(Union))
+register_permission_policy(Department, UnionPermissionPolicy(Department))
 
 
 @hooks.register("register_admin_viewset")
 def register_union_viewset():
     return UnionViewSet("union_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_department_viewset():
+    return DepartmentViewSet("department_admin")
 
 
 @hooks.register("after_unpublish_page")
@@ -117,3 +123,4 @@ def propose_feature_button(page, user, view_name, next_url=None):
 @hooks.register("construct_homepage_panels")
 def add_proposals_panel(request, panels):
     panels.insert(0, ProposalsPanel(request.user))
+    panels.append(NetworkActivityPanel(request.user))

@@ -19,14 +19,20 @@ from wagtail.models import Collection, Page, Site, Task, Workflow
 from wagtail.rich_text import RichText
 
 from blog.models import ArticlePage, Campaign, Column, ColumnPage, DocumentPage, NewsHubPage
-from centre.services import ensure_locales, ensure_network_admins_group, provision_union
+from centre.models import DeskVisit
+from centre.services import (
+    ensure_locales,
+    ensure_network_admins_group,
+    provision_department,
+    provision_union,
+)
 from core.text import fold
 from demo.activities import create_demo_activities
 from demo.campaigns import create_campaign_hubs
 from demo.reports import create_demo_reports
 from home.models import DirectoryPage
 from home.proposals import propose
-from sites.models import Union
+from sites.models import Department, Union
 
 from . import content
 from .images import article_image, logo_image
@@ -43,9 +49,13 @@ def network_is_empty():
 def reset_network():
     """Delete every union, site, page below the root, image, document, taxonomy entry and user."""
     with transaction.atomic():
-        group_ids = list(Union.objects.values_list("editors_group", flat=True)) + list(
-            Union.objects.values_list("approvers_group", flat=True)
+        group_ids = (
+            list(Union.objects.values_list("editors_group", flat=True))
+            + list(Union.objects.values_list("approvers_group", flat=True))
+            + list(Department.objects.values_list("editors_group", flat=True))
         )
+        ArticlePage.objects.update(department=None)
+        Department.objects.all().delete()
         Union.objects.all().delete()
         Site.objects.all().delete()
         for page in Page.get_first_root_node().get_children():
@@ -243,6 +253,79 @@ class DemoBuilder:
         return rows
 
 
+DEMO_DEPARTMENT = {
+    "name": "Ban Chính sách - Pháp luật - Quan hệ lao động",
+    "short_name": "Ban CS-PL-QHLĐ",
+    "slug": "chinh-sach-phap-luat",
+    # Central articles this department supplied the information for.
+    "articles": [
+        "Bàn giao nhà Mái ấm công đoàn cho ba đoàn viên trước Tết",
+        "Báo cáo nhanh: hơn 48.000 đoàn viên được chăm lo dịp Tết Giáp Thìn",
+    ],
+    "draft": {
+        "title": "Những điểm mới về chế độ cho đoàn viên khó khăn dịp Tết",
+        "intro": "Ban Chính sách - Pháp luật - Quan hệ lao động tóm tắt các mức hỗ trợ đoàn viên "
+        "có hoàn cảnh khó khăn theo hướng dẫn năm nay.",
+        "column": "tin-hoat-dong",
+    },
+}
+
+
+def create_demo_department(central_columns, log=print):
+    """A central department with its editor, two central articles it supplied, and one of its
+    editor's articles waiting for the centre's approval."""
+    data = DEMO_DEPARTMENT
+    username = f"bientap.{data['slug']}"
+    department = provision_department(
+        name=data["name"],
+        short_name=data["short_name"],
+        slug=data["slug"],
+        accounts=[
+            {"username": username, "email": f"{username}@example.vn", "password": DEMO_PASSWORD}
+        ],
+    )
+    ArticlePage.objects.filter(title__in=data["articles"]).update(department=department)
+    editor = get_user_model().objects.get(username=username)
+    editor.first_name, editor.last_name = "Biên tập viên", data["short_name"]
+    editor.save(update_fields=["first_name", "last_name"])
+    draft = data["draft"]
+    page = ArticlePage(
+        title=draft["title"],
+        intro=draft["intro"],
+        kind="news",
+        department=department,
+        owner=editor,
+        live=False,
+        body=[("paragraph", RichText(f"<p>{draft['intro']}</p>"))],
+    )
+    central_columns[draft["column"]].add_child(instance=page)
+    page.save_revision(user=editor, log_action=False)
+    page.get_workflow().start(page, editor)
+    log(f"  {department.name}: tài khoản {username}, 1 bài chờ duyệt")
+    return department
+
+
+def set_demo_desk_visit(central, unions):
+    """The central department last looked at its desk before the network's last few articles
+    came in (the demo's stories are dated in the past), so its desk has news to show."""
+    recent = list(
+        ArticlePage.objects.live()
+        .exclude(path__startswith=central.home_page.path)
+        .order_by("-first_published_at")
+        .values_list("first_published_at", flat=True)[:8]
+    )
+    if not recent:
+        return
+    for user in get_user_model().objects.filter(groups=central.approvers_group):
+        DeskVisit.objects.update_or_create(
+            user=user,
+            defaults={
+                "previous_visit_at": None,
+                "last_seen_at": recent[-1] - dt.timedelta(minutes=1),
+            },
+        )
+
+
 def create_demo_proposals(unions, log=print):
     """Two unions' approvers propose one of their articles for the central home's Tiêu điểm."""
     reasons = [
@@ -344,8 +427,18 @@ def load_demo(port=8000, log=print):
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         create_demo_activities(by_key, column_pages, hubs, log=log)
+        # Before the accounts: nobody to e-mail yet about its article waiting for approval.
+        department = create_demo_department(column_pages[central.slug], log=log)
         accounts = builder.accounts(unions)
+        accounts.append(
+            (
+                f"bientap.{department.slug}",
+                "biên tập viên của ban (viết trên trang trung tâm)",
+                department.short_name,
+            )
+        )
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
         create_demo_proposals(unions, log=log)
+        set_demo_desk_visit(central, unions)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

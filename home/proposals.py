@@ -3,6 +3,8 @@ published articles with a line of why; the central department accepts it (the ar
 first in Tiêu điểm, the home page is republished by the service) or declines it, in one action.
 The proposer and the union's approvers hear back by e-mail."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -146,6 +148,16 @@ def notify_decision(proposal):
             for address in sorted(addresses)
         ],
         fail_silently=True,
+    )
+
+
+def unions_recent_proposals(unions, days=90):
+    """The proposals of `unions` (a union's own people) made in the last `days`, newest first."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return list(
+        FeatureProposal.objects.filter(union__in=unions, proposed_at__gte=since)
+        .select_related("article", "union")
+        .order_by("-proposed_at", "-pk")
     )
 
 

@@ -50,3 +50,47 @@ def bar_chart(title, rows, colour="#a61b1b"):
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def activity_chart(title, days, rows, colour="#a61b1b"):
+    """Articles per day per union as a grid: one row per (label, {date: count}), one column per
+    day of `days`; a cell's shade grows with its count, its tooltip names both."""
+    days = list(days)
+    rows = list(rows)
+    top = max([n for _label, counts in rows for n in counts.values()] + [1])
+    cell = max(2.0, (WIDTH - LABEL_WIDTH - 10) / max(len(days), 1))
+    width = LABEL_WIDTH + round(cell * len(days)) + 10
+    row_height = BAR_HEIGHT + 2
+    axis = 16
+    height = axis + len(rows) * row_height + GAP
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart activity-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
+        f"<title>{escape(title)}</title>",
+    ]
+    # Day labels: the first of the period, then every 7th day.
+    for index, day in enumerate(days):
+        if index % 7 == 0:
+            x = LABEL_WIDTH + index * cell
+            parts.append(
+                f'<text x="{x:.1f}" y="11" font-size="10" fill="currentColor">{day:%d/%m}</text>'
+            )
+    for row_index, (label, counts) in enumerate(rows):
+        y = axis + row_index * row_height
+        short = label if len(label) <= 30 else label[:29] + "…"
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" '
+            f'font-size="12" fill="currentColor">{escape(short)}</text>'
+        )
+        for index, day in enumerate(days):
+            count = counts.get(day, 0)
+            if not count:
+                continue
+            opacity = 0.25 + 0.75 * count / top
+            parts.append(
+                f'<rect x="{LABEL_WIDTH + index * cell:.1f}" y="{y}" width="{cell - 1:.1f}" '
+                f'height="{BAR_HEIGHT}" fill="{escape(colour)}" fill-opacity="{opacity:.2f}">'
+                f"<title>{escape(label)}, {day:%d/%m/%Y}: {number(count)}</title></rect>"
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

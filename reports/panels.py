@@ -67,7 +67,11 @@ class ReportsPanel(Component):
 
     def get_context_data(self, parent_context):
         if can_review(self.user):
-            return {"centre": self.centre_desk()}
+            return {
+                "is_centre": True,
+                "centre": self.centre_desk(),
+                "index_url": reverse("campaign_reports:index"),
+            }
         return {"own": self.own_reports()}
 
     def centre_desk(self):

@@ -122,3 +122,26 @@ def test_accepting_keeps_the_centres_draft_of_the_home(client, network, setting)
     assert [f.article_id for f in draft.featured_articles.all()] == [setting["article"].pk]
     assert home.intro != "Bản nháp giới thiệu mới"  # and is still not live
     assert [f.article_id for f in home.featured_articles.all()] == [setting["article"].pk]
+
+
+def test_a_unions_home_shows_what_became_of_its_own_proposals(
+    client, network, setting, django_capture_on_commit_callbacks
+):
+    article = setting["article"]
+    propose(client, setting["approver_a"], article)
+    proposal = FeatureProposal.objects.get(article=article)
+    client.force_login(setting["centre"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("feature_decide", args=(proposal.pk,)),
+            {"decision": "decline", "answer": "Chờ thêm ảnh đẹp hơn."},
+        )
+    for user in (setting["approver_a"], setting["editor_a"]):
+        client.force_login(user)
+        home = client.get(reverse("wagtailadmin_home")).content.decode()
+        panel = home[home.index('id="own-proposals-heading"') :]
+        assert "Phiên chợ 0 đồng" in panel and "Không chọn" in panel
+        assert "Chờ thêm ảnh đẹp hơn." in panel
+    client.force_login(setting["approver_b"])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Phiên chợ 0 đồng" not in home and 'id="own-proposals-heading"' not in home
