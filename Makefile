@@ -8,6 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
+.PHONY: desk-screenshots
 .PHONY: bench messages
 
 # The Vietnamese admin catalog: translators edit locale/vi/LC_MESSAGES/*.po; this merges in the
@@ -78,9 +79,13 @@ TEST_WORKERS ?= auto
 test: install-dev browser quality-tools
 	$(BIN)/python -m pytest --ds=cms.settings.test -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
-# PNGs of every public page type of the demo network at 375px and 1280px in var/screenshots/.
+# PNGs of every public page type of the demo network at 375px and 1280px, and of each role's
+# admin home (desk-*.png), in var/screenshots/. desk-screenshots: the admin homes only.
 screenshots: install-dev browser
 	$(BIN)/python -m tests.quality.screenshots var/screenshots
+
+desk-screenshots: install-dev browser
+	$(BIN)/python -m tests.quality.screenshots --desks var/screenshots
 
 # ruff (lint and format) and import-linter (the layers of docs/architecture.md, pyproject.toml).
 lint: install-dev
