@@ -129,8 +129,34 @@ class UnionCreateView(PlainFormMixin, generic.CreateView):
         return redirect(self.index_url_name)
 
 
-class UnionEditView(PlainFormMixin, generic.EditView):
+class ServiceEditView(PlainFormMixin, generic.EditView):
+    """Edit through a service (`update`, called with the object and the form's data), which
+    validates again and keeps the object's group and site or collection in step."""
+
     submit_button_label = gettext_lazy("Lưu")
+    form_object_kwarg = None  # the form's keyword for the object edited
+
+    @staticmethod
+    def update(instance, **data):
+        raise NotImplementedError
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), self.form_object_kwarg: self.object}
+
+    def form_valid(self, form):
+        try:
+            self.update(self.object, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        log(instance=self.object, action="wagtail.edit", user=self.request.user)
+        messages.success(self.request, _("Đã lưu “%(name)s”.") % {"name": self.object.name})
+        return redirect(self.index_url_name)
+
+
+class UnionEditView(ServiceEditView):
+    form_object_kwarg = "union"
+    update = staticmethod(update_union)
 
     def get_initial(self):
         union = self.object
@@ -140,19 +166,6 @@ class UnionEditView(PlainFormMixin, generic.EditView):
             "hostname": union.site.hostname,
             "port": union.site.port,
         }
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "union": self.object}
-
-    def form_valid(self, form):
-        try:
-            update_union(self.object, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        log(instance=self.object, action="wagtail.edit", user=self.request.user)
-        messages.success(self.request, _("Đã lưu “%(name)s”.") % {"name": self.object.name})
-        return redirect(self.index_url_name)
 
 
 class UnionViewSet(ModelViewSet):
@@ -256,24 +269,12 @@ class DepartmentCreateView(PlainFormMixin, generic.CreateView):
         return redirect(self.index_url_name)
 
 
-class DepartmentEditView(PlainFormMixin, generic.EditView):
-    submit_button_label = gettext_lazy("Lưu")
+class DepartmentEditView(ServiceEditView):
+    form_object_kwarg = "department"
+    update = staticmethod(update_department)
 
     def get_initial(self):
         return {"name": self.object.name, "short_name": self.object.short_name}
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "department": self.object}
-
-    def form_valid(self, form):
-        try:
-            update_department(self.object, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        log(instance=self.object, action="wagtail.edit", user=self.request.user)
-        messages.success(self.request, _("Đã lưu “%(name)s”.") % {"name": self.object.name})
-        return redirect(self.index_url_name)
 
 
 class DepartmentViewSet(ModelViewSet):

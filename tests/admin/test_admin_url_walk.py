@@ -145,6 +145,10 @@ class UnionB:
         User.objects.create_user("xqmarkb_ban", "xqmarkb3@example.vn", "x").groups.add(
             self.department.editors_group
         )
+        # Its files are the central union's shared materials (its collection sits inside the
+        # central one, which every union may choose from): the collection's name is no secret.
+        self.department.collection.name = "Tư liệu của ban"
+        self.department.collection.save()
         # A proposal for the central home's Tiêu điểm (home.FeatureProposal), B's.
         self.proposal = FeatureProposal.objects.create(
             article=self.page, union=b, reason=f"Lý do {MARKER} proposal", proposed_by=self.approver

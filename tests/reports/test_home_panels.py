@@ -63,5 +63,8 @@ def test_a_unions_editor_sees_the_status_without_a_link_to_the_form(client, roun
 
 def test_an_old_settled_round_leaves_the_home_quiet(client, reports):
     r = reports  # deadline 15/03/2024, nothing waiting
-    assert "reports-desk-heading" not in home(client, r.central)
+    html = home(client, r.central)
+    panel = html[html.index('id="reports-desk-heading"') :]
+    panel = panel[: panel.index("</section>")]
+    assert "Không có đợt báo cáo nào đang mở" in panel and r.campaign.name not in panel
     assert "reports-own-heading" not in home(client, r.approver_a)
