@@ -30,9 +30,10 @@ class ComputedFigures:
 def computed_figures(campaign, unions=None, network=None):
     """{union id: ComputedFigures} for the given unions (default: every union of the network).
 
-    Eight queries whatever the number of unions or articles: the network, the network
-    snapshot's versions and the restricted and the hidden branches (``visible``), the counts by
-    column and kind, the columns' names, the events and the press coverage per site.
+    Nine queries whatever the number of unions or articles: the network (unions, departments),
+    the network snapshot's versions and the restricted and the hidden branches (``visible``),
+    the counts by column and kind, the columns' names, the events and the press coverage per
+    site.
     """
     network = network or load_network()
     wanted = None if unions is None else {u.pk for u in unions}
