@@ -6,7 +6,9 @@ ENV PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production \
     PORT=8000 \
     WEB_CONCURRENCY=2 \
-    GUNICORN_TIMEOUT=120
+    GUNICORN_TIMEOUT=120 \
+    GUNICORN_GRACEFUL_TIMEOUT=30 \
+    FORWARDED_ALLOW_IPS=127.0.0.1
 
 RUN useradd --create-home --uid 1000 app
 WORKDIR /app
@@ -23,4 +25,10 @@ RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite://
 
 USER app
 EXPOSE 8000
-CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --timeout ${GUNICORN_TIMEOUT} --access-logfile -"]
+# Ready: database, migrations and storage answer (core/health.py); asked with the first of
+# ALLOWED_HOSTS as the Host, which Django checks.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD \
+    python -c "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', '').split(',')[0].strip().lstrip('.'); h = h if h not in ('', '*') else 'localhost'; r.urlopen(r.Request('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), headers={'Host': h}), timeout=4)"
+# --forwarded-allow-ips: the proxies whose X-Forwarded-* gunicorn believes (the proxy's
+# address in front of it); Django itself trusts them only with TRUSTED_PROXY_COUNT set.
+CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --timeout ${GUNICORN_TIMEOUT} --graceful-timeout ${GUNICORN_GRACEFUL_TIMEOUT} --forwarded-allow-ips ${FORWARDED_ALLOW_IPS} --access-logfile -"]

@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
-.PHONY: desk-screenshots
+.PHONY: desk-screenshots scheduler
 .PHONY: bench messages
 
 # The Vietnamese admin catalog: translators edit locale/vi/LC_MESSAGES/*.po; this merges in the
@@ -37,6 +37,11 @@ run: install
 	$(MANAGE) load_demo --if-empty --port $(PORT)
 	$(MANAGE) set_site_port --port $(PORT) --only-local
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
+
+# Scheduled publishing and expiry every minute, report reminders every morning, for a single
+# machine (production: deploy/systemd/ or the compose file's scheduler).
+scheduler: install
+	$(MANAGE) run_scheduler
 
 demo-reset: install
 	$(MANAGE) migrate --noinput

@@ -49,6 +49,12 @@ def _prefixes():
         except NoReverseMatch:
             continue
         prefixes.append("/" + url.strip("/").split("/")[0] + "/")
+    # Health checks (core.health): never stored, and answered without a look at the cache.
+    for name in ("healthz", "readyz"):
+        try:
+            prefixes.append(reverse(name))
+        except NoReverseMatch:
+            continue
     return tuple(p for p in prefixes if p and p != "/")
 
 

@@ -27,7 +27,7 @@ def bar_chart(title, rows, colour="#a61b1b"):
     height = GAP + len(rows) * (BAR_HEIGHT + GAP)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px">',
+        f'viewBox="0 0 {WIDTH} {height}" width="100%">',  # max-width: .report-chart (CSS)
         f"<title>{escape(title)}</title>",
     ]
     for index, (label, value) in enumerate(rows):
@@ -65,7 +65,7 @@ def activity_chart(title, days, rows, colour="#a61b1b"):
     height = axis + len(rows) * row_height + GAP
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart activity-chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
+        f'viewBox="0 0 {width} {height}" width="100%">',
         f"<title>{escape(title)}</title>",
     ]
     # Day labels: the first of the period, then every 7th day.

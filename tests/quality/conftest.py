@@ -69,6 +69,16 @@ def open_page(browser, demo):
         context.set_default_timeout(20_000)
         contexts.append(context)
         page = context.new_page()
+        # What the page's Content-Security-Policy refused (core/security.py): none expected.
+        page.csp_refusals = []
+        page.on(
+            "console",
+            lambda message: (
+                page.csp_refusals.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
         response = page.goto(url, wait_until="load")
         assert response.status == demo.expected_status(key), f"{key}: {url} -> {response.status}"
         return page

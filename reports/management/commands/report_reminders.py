@@ -1,31 +1,62 @@
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Campaign
 from reports.models import ReportTemplate
 from reports.services import missing_reports
 
+# --due: the rounds whose deadline comes within this many days, or passed less than
+# OVERDUE_DAYS ago (the scheduler's daily run, core run_scheduler).
+DUE_WITHIN_DAYS = 3
+OVERDUE_DAYS = 30
+
 
 class Command(BaseCommand):
     help = (
-        "Liệt kê các công đoàn chưa gửi báo cáo kết quả của một chương trình; với --send-email, "
-        "gửi thư nhắc tới người duyệt bài của từng công đoàn đó."
+        "Liệt kê các công đoàn chưa gửi báo cáo kết quả của một chương trình (hoặc, với --due, "
+        "của mọi đợt sắp hết hạn hay mới quá hạn); với --send-email, gửi thư nhắc tới người "
+        "duyệt bài của từng công đoàn đó."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="Đường dẫn (slug) của chương trình.")
+        parser.add_argument("--campaign", help="Đường dẫn (slug) của chương trình.")
+        parser.add_argument(
+            "--due",
+            action="store_true",
+            help=f"Mọi đợt báo cáo hết hạn trong {DUE_WITHIN_DAYS} ngày tới hoặc quá hạn chưa "
+            f"tới {OVERDUE_DAYS} ngày.",
+        )
         parser.add_argument("--send-email", action="store_true", help="Gửi thư nhắc.")
 
-    def handle(self, *args, campaign, send_email, **options):
+    def handle(self, *args, campaign=None, due=False, send_email=False, **options):
+        if due:
+            today = timezone.localdate()
+            templates = ReportTemplate.objects.filter(
+                deadline__gte=today - dt.timedelta(days=OVERDUE_DAYS),
+                deadline__lte=today + dt.timedelta(days=DUE_WITHIN_DAYS),
+            ).select_related("campaign")
+            for template in templates.order_by("deadline"):
+                self.remind(template.campaign, template, send_email)
+            if not templates:
+                self.stdout.write("Không có đợt báo cáo nào sắp hết hạn hay mới quá hạn.")
+            return
+        if not campaign:
+            raise CommandError("Cho biết --campaign <slug>, hoặc --due.")
         found = Campaign.objects.filter(slug=campaign).order_by("pk").first()
         if found is None:
             raise CommandError(f"Không có chương trình “{campaign}”.")
         template = ReportTemplate.objects.filter(campaign=found).first()
         if template is None:
             raise CommandError(f"Chương trình “{found.name}” chưa có mẫu báo cáo kết quả.")
+        self.remind(found, template, send_email)
+
+    def remind(self, found, template, send_email):
         missing = missing_reports(found)
         if not missing:
             self.stdout.write(f"Mọi công đoàn đã gửi báo cáo “{found.name}”.")
