@@ -40,3 +40,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page shows the request's id (core/observability.py).
+handler500 = "core.observability.server_error"

@@ -11,8 +11,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi")
 
     def ready(self):
-        from . import changes, renditions, widgets
+        from django.core.signals import request_finished
 
+        from . import changes, observability, renditions, widgets
+
+        request_finished.connect(observability.forget_request_id, dispatch_uid="request-id")
         changes.connect_wagtail_signals()
         renditions.connect_signals()
         widgets.register_admin_date_widgets()

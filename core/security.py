@@ -8,7 +8,7 @@
   ``ADMIN_CONTENT_SECURITY_POLICY``.
 
 Server errors (5xx) go out without a policy: the 500 page is a static template with its own
-inline style and no script.
+inline style and no script. So do answers that are not HTML (documents, feeds, images).
 """
 
 import base64
@@ -34,7 +34,10 @@ def allow_inline_style(request, css):
 
 class SitePolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
-        if response.status_code >= 500:
+        # A policy governs documents that run in the browser: HTML pages. Files (PDFs opened
+        # in the browser's viewer, images, feeds) go without one.
+        html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code >= 500 or not html:
             return response
         return super().process_response(request, response)
 

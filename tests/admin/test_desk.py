@@ -109,3 +109,21 @@ def test_the_desk_runs_the_same_queries_for_more_unions_and_articles(network, ce
     html, large = render()
     assert extra.name in html and "6 bài mới" in html
     assert large == small
+
+
+def test_a_unions_editor_sees_their_articles_waiting_for_approval(client, network):
+    editor = member(network.a.editors_group, "ed_a_wait")
+    page = ArticlePageFactory(
+        parent=network.columns["tu-phap"], title="Bài chờ duyệt của Tư pháp", live=False
+    )
+    page.owner = editor
+    page.save()
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    client.force_login(editor)
+    assert "Bài chờ duyệt của Tư pháp" in client.get(reverse("wagtailadmin_home")).text
+    # Their union's approvers see it to review; another union's people never.
+    client.force_login(member(network.a.approvers_group, "ap_a_wait"))
+    assert "Bài chờ duyệt của Tư pháp" in client.get(reverse("wagtailadmin_home")).text
+    client.force_login(member(network.b.approvers_group, "ap_b_wait"))
+    assert "Bài chờ duyệt của Tư pháp" not in client.get(reverse("wagtailadmin_home")).text

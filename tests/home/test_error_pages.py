@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.views.defaults import server_error
 
+from core.observability import server_error
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,7 @@ def test_the_central_404_shows_the_central_site(client, network):
 
 def test_the_500_page_is_vietnamese_and_needs_no_database():
     request = RequestFactory().get("/", HTTP_HOST="any.example.test")
+    request.request_id = "b5f0c2d4e6a8"
     with CaptureQueriesContext(connection) as queries:
         response = server_error(request)
     assert response.status_code == 500
@@ -44,4 +45,5 @@ def test_the_500_page_is_vietnamese_and_needs_no_database():
     assert '<html lang="vi">' in html
     assert "Hệ thống đang gặp sự cố" in html
     assert 'href="/"' in html
+    assert "b5f0c2d4e6a8" in html  # the id to quote when reporting it
     assert len(queries) == 0

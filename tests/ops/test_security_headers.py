@@ -99,3 +99,9 @@ def test_x_forwarded_proto_is_believed_only_behind_a_configured_proxy(proxies, t
     result = production({"TRUSTED_PROXY_COUNT": proxies}, ["-c", code])
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [trusted, "True"]
+
+
+def test_files_and_feeds_go_without_a_page_policy(client, network):
+    feed = client.get("/feeds/toan-mang/rss.xml", HTTP_HOST=host(network.central))
+    assert feed.status_code == 200 and "Content-Security-Policy" not in feed
+    assert client.get("/healthz").get("Content-Security-Policy") is None
