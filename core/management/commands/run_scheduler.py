@@ -38,7 +38,6 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
         reminded_on = None
         while True:
-            close_old_connections()  # a database restart between runs is no error
             self.tick()
             now = timezone.localtime()
             due = now.time() >= at and reminded_on != now.date()
@@ -53,6 +52,7 @@ class Command(BaseCommand):
                 slept += 1
             if stopping:
                 return
+            close_old_connections()  # a database restarted meanwhile is no error
 
     def tick(self):
         try:
