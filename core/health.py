@@ -29,7 +29,11 @@ def _migrations():
 
 
 def _storage():
-    default_storage.exists("readyz-probe")
+    bucket = getattr(default_storage, "bucket", None)  # object storage (core/storage.py)
+    if bucket is not None:
+        bucket.meta.client.head_bucket(Bucket=bucket.name)  # a missing key is not an error
+    else:
+        default_storage.exists("readyz-probe")
 
 
 def _cache():

@@ -13,10 +13,17 @@ SERVE_MEDIA is on).
   (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``), which applies the collection's privacy.
 - ``wagtail_uploads/`` (unfinished multiple uploads), any other folder, a path with ``..``
   and directory listings: never (404).
+
+Files on disk are served by Django's static view (with Last-Modified); files in object
+storage (core/storage.py) are streamed from the private bucket. Public renditions may be kept
+an hour by the proxy or a CDN; anything restricted is marked private.
 """
 
+import mimetypes
+
 from django.conf import settings
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -27,6 +34,7 @@ from wagtail.permissions import policy_registry
 RENDITIONS = "images"
 ORIGINALS = "original_images"
 IMAGE_PERMISSIONS = ["add", "change", "choose"]
+RENDITION_MAX_AGE = 60 * 60
 
 
 def _clean_path(path):
@@ -82,6 +90,26 @@ def _restricted_rendition(name):
     )
 
 
+def is_local(storage):
+    """Whether the storage keeps files on this machine's disk."""
+    try:
+        storage.path("probe")
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _stream(path):
+    """The object streamed from the bucket, in chunks (never read whole into memory)."""
+    if not default_storage.exists(path):
+        raise Http404
+    handle = default_storage.open(path, "rb")
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Length"] = handle.size
+    return response
+
+
 @require_safe
 def serve_media(request, path):
     folder = _clean_path(path)
@@ -102,8 +130,14 @@ def serve_media(request, path):
         private = True
     else:
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if is_local(default_storage):
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    else:
+        response = _stream(path)
     if private:
         patch_cache_control(response, private=True, no_cache=True)
+    elif folder == RENDITIONS:
+        # A rendition's name changes with its image's file and focal point.
+        patch_cache_control(response, public=True, max_age=RENDITION_MAX_AGE)
     response["X-Content-Type-Options"] = "nosniff"
     return response

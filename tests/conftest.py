@@ -19,6 +19,7 @@ from centre.factories import CentralUnionFactory, UnionFactory
 from pagecache import snapshot
 from sites.models import Union
 from tests.browser import browser  # noqa: F401  (session fixture: Debian's Chromium)
+from tests.s3_server import object_storage, s3_server  # noqa: F401  (moto's S3 server)
 
 # The longest files (a demo network each, or networks grown to measure), started first so that
 # the workers of `make test` (pytest-xdist, a file at a time) finish together.

@@ -261,11 +261,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Media is served by the web process unless object storage or a front server does it:
-# renditions (images/) only, within the collections' privacy; originals only to the users
-# who manage them; documents and unfinished uploads never (cms/media.py). A front server
-# must serve no more than /media/images/ of a network without restricted collections.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Media in S3-compatible object storage (AWS S3, MinIO, Ceph, a provider's "S3" service)
+# when a bucket is named; the filesystem above otherwise. The bucket stays private: files are
+# streamed through the views that check access (core/storage.py, core/media.py).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Empty: AWS itself; else the provider's address, e.g. https://s3.example.vn
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Empty keys: boto3's own chain (instance role, ~/.aws) is used.
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+        },
+    }
+# Media is served by the web process (always, with object storage; the proxy caches what is
+# public): renditions (images/) only, within the collections' privacy; originals only to the
+# users who manage them; documents and unfinished uploads never (core/media.py). A front
+# server serving the disk itself must serve no more than /media/images/ of a network without
+# restricted collections.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True) or bool(AWS_STORAGE_BUCKET_NAME)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
