@@ -6,7 +6,7 @@ ENV PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production \
     PORT=8000 \
     WEB_CONCURRENCY=2 \
-    GUNICORN_TIMEOUT=120 \
+    GUNICORN_TIMEOUT=60 \
     GUNICORN_GRACEFUL_TIMEOUT=30 \
     FORWARDED_ALLOW_IPS=127.0.0.1
 
@@ -17,7 +17,8 @@ COPY requirements.txt .
 RUN pip install --upgrade pip && pip install -r requirements.txt
 
 COPY . .
-# Static files are collected at build time and served by whitenoise.
+# Static files are collected at build time (served by whitenoise, or by nginx from the
+# compose file's shared volume). Media are never in the image: a volume or object storage.
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
         python manage.py collectstatic --noinput \
     && mkdir -p var/media \
@@ -29,6 +30,6 @@ EXPOSE 8000
 # ALLOWED_HOSTS as the Host, which Django checks.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD \
     python -c "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', '').split(',')[0].strip().lstrip('.'); h = h if h not in ('', '*') else 'localhost'; r.urlopen(r.Request('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), headers={'Host': h}), timeout=4)"
-# --forwarded-allow-ips: the proxies whose X-Forwarded-* gunicorn believes (the proxy's
-# address in front of it); Django itself trusts them only with TRUSTED_PROXY_COUNT set.
-CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --timeout ${GUNICORN_TIMEOUT} --graceful-timeout ${GUNICORN_GRACEFUL_TIMEOUT} --forwarded-allow-ips ${FORWARDED_ALLOW_IPS} --access-logfile -"]
+# gunicorn's settings (timeouts, --forwarded-allow-ips, workers) are deploy/gunicorn.conf.py,
+# shared with the compose file and `make prod-check`; the environment tunes them.
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py", "cms.wsgi:application"]

@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format check demo-reset install install-dev browser quality-tools screenshots clean
-.PHONY: desk-screenshots scheduler
+.PHONY: desk-screenshots scheduler prod-check fault-drill proxy
 .PHONY: bench messages
 
 # The Vietnamese admin catalog: translators edit locale/vi/LC_MESSAGES/*.po; this merges in the
@@ -43,6 +43,17 @@ run: install
 scheduler: install
 	$(MANAGE) run_scheduler
 
+# The production stack on this machine, loopback only (ops/stack.py): Debian's nginx, two
+# gunicorn servers with the production settings, PostgreSQL, Redis and an S3 server; a smoke
+# test through nginx; everything stopped again.
+prod-check: install-dev proxy
+	$(BIN)/python -m ops.prod_check
+
+# The same stack under load while a worker is killed, Redis stops and the database drops its
+# connections (ops/fault_drill.py). FAULT_DRILL_ARGS="--duration 30" shortens it.
+fault-drill: install-dev proxy
+	$(BIN)/python -m ops.fault_drill $(FAULT_DRILL_ARGS)
+
 demo-reset: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --reset --port $(PORT)
@@ -55,6 +66,17 @@ browser:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else \
 			echo "chromium is missing: install it (sudo apt-get install chromium) or the browser tests are skipped"; \
+		fi; }
+
+# Debian's nginx: the front proxy of make prod-check, and the tests that check its site file.
+proxy:
+	@command -v nginx >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's nginx-light"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 || \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }; \
+		else \
+			echo "nginx is missing: install it (sudo apt-get install nginx-light) or its tests are skipped"; \
 		fi; }
 
 # The quality check (tests/quality) uses axe-core and the Nu HTML Checker (vnu.jar, run with
@@ -81,7 +103,7 @@ quality-tools:
 # The suite runs on every core (pytest-xdist), a test file per worker at a time (the quality
 # check's demo server is built once). TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= auto
-test: install-dev browser quality-tools
+test: install-dev browser quality-tools proxy
 	$(BIN)/python -m pytest --ds=cms.settings.test -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # PNGs of every public page type of the demo network at 375px and 1280px, and of each role's
