@@ -21,13 +21,10 @@ Everything runs on 127.0.0.1; gunicorn's log is var/outage/gunicorn.log.
 """
 
 import argparse
-import http.client
 import os
-import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,8 +32,9 @@ import threading
 import time
 import urllib.parse
 from collections import Counter, defaultdict
-from http.cookies import SimpleCookie
 from pathlib import Path
+
+from ops.stack import Client, free_port, log, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "outage"
@@ -49,28 +47,6 @@ if DB in ("cms_ci", "cms_bench", "postgres"):
 
 WEB_TITLE = "Tin đăng qua trang quản trị khi Redis ngừng"
 SHELL_TITLE = "Tin đăng bằng lệnh khi Redis ngừng"
-
-
-def log(message=""):
-    print(message, flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, process, what, seconds=60):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError as error:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"{what} did not start") from error
-            time.sleep(0.2)
 
 
 class Redis:
@@ -149,52 +125,6 @@ def prepare(env, port):
     run([PY, "manage.py", "migrate", "--noinput", "-v", "0"])
     run([PY, "manage.py", "load_demo", "--port", str(port)])
     run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"])
-
-
-class Client:
-    """One keep-alive connection to gunicorn; a cookie jar for the admin."""
-
-    def __init__(self, port):
-        self.port = port
-        self.connection = None
-        self.cookies = {}
-
-    def request(self, method, host, path, body=None, headers=None):
-        headers = {"Host": host, **(headers or {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        for attempt in range(2):
-            if self.connection is None:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                content = response.read()
-            except (http.client.HTTPException, OSError):
-                self.connection.close()
-                self.connection = None
-                if attempt:
-                    raise
-                continue
-            for header in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response, content
-
-    def login(self, host, username, password):
-        _, page = self.request("GET", host, "/admin/login/")
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
-        body = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": username, "password": password}
-        )
-        form = {"Content-Type": "application/x-www-form-urlencoded"}
-        response, _ = self.request("POST", host, "/admin/login/", body, form)
-        if response.status != 302:
-            raise SystemExit(f"admin login answered {response.status}")
-
-    def csrf(self, host, path):
-        _, page = self.request("GET", host, path)
-        return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
 
 
 def django_setup(env):
