@@ -100,13 +100,14 @@ def is_local(storage):
 
 
 def _stream(path):
-    """The object streamed from the bucket, in chunks (never read whole into memory)."""
-    if not default_storage.exists(path):
+    """The object streamed from the bucket as it arrives (never read whole into memory)."""
+    found = default_storage.stream(path)
+    if found is None:
         raise Http404
-    handle = default_storage.open(path, "rb")
+    body, size = found
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Length"] = handle.size
+    response = FileResponse(body, content_type=content_type)
+    response["Content-Length"] = size
     return response
 
 

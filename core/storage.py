@@ -8,9 +8,11 @@ which applies theirs. No page ever holds an object's own (or signed) URL, so the
 never keeps one that would expire, and a restricted file has no public address to leak.
 """
 
+from botocore.exceptions import ClientError
 from django.conf import settings
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 
 class MediaStorage(S3Storage):
@@ -18,6 +20,9 @@ class MediaStorage(S3Storage):
     # and the image history rely on it).
     file_overwrite = False
     default_acl = None
+    # A file opened through Django (a document download, a rendition being made) is kept in
+    # memory up to this size, on disk beyond.
+    max_memory_size = 4 * 1024 * 1024
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         return f"{settings.MEDIA_URL}{filepath_to_uri(name)}"
@@ -26,3 +31,13 @@ class MediaStorage(S3Storage):
         """A short-lived signed address of the object itself, for tools (backups), never
         for pages."""
         return super().url(name, expire=expire)
+
+    def stream(self, name):
+        """(the object's body, read in chunks as it arrives; its size), or None if missing."""
+        try:
+            answer = self.bucket.Object(self._normalize_name(clean_name(name))).get()
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+        return answer["Body"], answer["ContentLength"]

@@ -93,6 +93,21 @@ def smoke(stack, checks):
         "security headers of a public page",
         all(headers.values()) and "script-src 'self'" in headers["Content-Security-Policy"],
     )
+    # Over https, as the proxy reports it (X-Forwarded-Proto, believed from the proxy only):
+    # asked of an application server directly, since this nginx listens on plain http.
+    response, _ = Client(stack.app_ports[0]).request(
+        "GET", central, "/", headers={"X-Forwarded-Proto": "https"}
+    )
+    hsts = response.headers.get("Strict-Transport-Security", "")
+    headers["Strict-Transport-Security (https)"] = hsts
+    checks.check("HSTS over https", "max-age=31536000" in hsts, hsts)
+    response, _ = Client(stack.nginx_port).request(
+        "GET", central, "/", headers={"X-Forwarded-Proto": "https"}
+    )
+    checks.check(
+        "a client cannot claim https through nginx",
+        "Strict-Transport-Security" not in response.headers,
+    )
     for union in unions:
         response, body = web.request("GET", stack.host(union.site.hostname), "/")
         checks.check(

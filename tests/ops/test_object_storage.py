@@ -95,6 +95,8 @@ def test_an_upload_lands_in_the_bucket_and_pages_show_it_from_our_own_host(
         assert body(response) == object_storage.read(key)
         assert response["Content-Type"] == "image/jpeg"
         assert "public" in response["Cache-Control"]
+    missing = client.get(f"{settings.MEDIA_URL}images/khong-co.jpg")
+    assert missing.status_code == 404
     # The renditions were made from the bucket's original and stored back there.
     assert any(key.startswith("images/") for key in object_storage.objects())
     assert disk_files() == before
