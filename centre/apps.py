@@ -8,3 +8,8 @@ class CentreConfig(AppConfig):
     name = "centre"
     label = "centre"
     verbose_name = _("Ban Tuyên giáo - Nữ công")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

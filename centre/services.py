@@ -55,6 +55,9 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 SHARED_READ_PERMISSIONS = [("blog", "view_campaign"), ("blog", "view_column")]
+# English editions: every union's (and department's) people translate their own pages with
+# wagtail-localize; which pages is still decided by their page permissions.
+TRANSLATOR_PERMISSIONS = [("wagtail_localize", "submit_translation")]
 CENTRAL_DEPARTMENT_PERMISSIONS = [
     ("blog", codename)
     for model in ("campaign", "column")
@@ -297,7 +300,9 @@ def provision_union(
                 group=approvers, site=site, permission=change_branding
             )
             for group in (editors, approvers):
-                group.permissions.add(*_permissions(SHARED_READ_PERMISSIONS))
+                group.permissions.add(
+                    *_permissions(SHARED_READ_PERMISSIONS + TRANSLATOR_PERMISSIONS)
+                )
             if is_central:
                 _grant_central_department(approvers, collection)
                 ensure_network_admins_group()
@@ -326,6 +331,34 @@ def provision_union(
         raise ValidationError(
             _("Không tạo được công đoàn (trùng dữ liệu): %(e)s") % {"e": error}
         ) from error
+
+
+def open_home_translation(home_translation):
+    """A site's home page translated into another language (wagtail-localize makes it, as an
+    alias or a copy, with a union's first translated page) joins that site for its people: the
+    groups holding page permissions on the home hold the same on the translation, and the
+    home's approval workflow applies to it. Nothing is made in any other union's tree.
+    Returns the Vietnamese home, or None when the page is not a site's home."""
+    source = (
+        Page.objects.filter(translation_key=home_translation.translation_key, depth=2)
+        .filter(sites_rooted_here__isnull=False)
+        .exclude(pk=home_translation.pk)
+        .first()
+    )
+    if source is None:
+        return None
+    with transaction.atomic():
+        for granted in GroupPagePermission.objects.filter(page=source):
+            GroupPagePermission.objects.get_or_create(
+                group_id=granted.group_id,
+                page=home_translation,
+                permission_id=granted.permission_id,
+            )
+        for attached in WorkflowPage.objects.filter(page=source):
+            WorkflowPage.objects.get_or_create(
+                page=home_translation, defaults={"workflow_id": attached.workflow_id}
+            )
+    return source
 
 
 def set_union_active(union, active):
@@ -450,7 +483,7 @@ def provision_department(*, name, short_name, slug, accounts=()):
             _grant_collection_permissions(
                 [editors], central.collection, SHARED_COLLECTION_PERMISSIONS
             )
-            editors.permissions.add(*_permissions(SHARED_READ_PERMISSIONS))
+            editors.permissions.add(*_permissions(SHARED_READ_PERMISSIONS + TRANSLATOR_PERMISSIONS))
             department = Department.objects.create(
                 name=data["name"],
                 short_name=data["short_name"],

@@ -7,6 +7,7 @@ unions' sites and, read-only, the central site.
 """
 
 from django.db.models import Q
+from wagtail.models import Page
 
 from .models import Department, Union
 
@@ -74,23 +75,38 @@ def reads_network_content(user):
     return user.is_superuser or any(u.is_central for u in user_unions(user))
 
 
+def home_paths(homes):
+    """Tree paths of these home pages and of their translations (English editions are
+    siblings of the Vietnamese home, under the tree root)."""
+    keys = [home.translation_key for home in homes]
+    if not keys:
+        return []
+    return list(
+        Page.objects.filter(translation_key__in=keys, depth=2)
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
+
+
 def own_root_paths(user):
-    """Tree paths of the home pages the user writes under (writing_unions)."""
-    return [u.site.root_page.path for u in writing_unions(user)]
+    """Tree paths of the home pages the user writes under (writing_unions), in every
+    language."""
+    cached = getattr(user, "_own_root_paths", None)
+    if cached is None:
+        cached = home_paths([u.site.root_page for u in writing_unions(user)])
+        user._own_root_paths = cached
+    return list(cached)
 
 
 def readable_root_paths(user):
-    """Own home pages plus the central site's (shared, read-only), or None for everything."""
+    """Own home pages plus the central site's (shared, read-only), in every language, or None
+    for everything."""
     if reads_network_content(user):
         return None
     paths = own_root_paths(user)
-    central = (
-        Union.objects.filter(is_central=True)
-        .values_list("site__root_page__path", flat=True)
-        .first()
-    )
+    central = Union.objects.filter(is_central=True).select_related("site__root_page").first()
     if central:
-        paths.append(central)
+        paths += [p for p in home_paths([central.site.root_page]) if p not in paths]
     return paths
 
 

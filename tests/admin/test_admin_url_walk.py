@@ -35,6 +35,7 @@ from wagtail.models import (
     UploadedFile,
 )
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from activities.factories import EventPageFactory, PressMentionPageFactory
 from blog.factories import ArticlePageFactory
@@ -189,11 +190,18 @@ class UnionB:
             narrative=f"Kết quả {MARKER} report",
             proposals=f"Đề xuất {MARKER}",
         )
+        # B's English edition, made as its editors make it (wagtail-localize): the article's
+        # English draft and, with it, B's English home and column.
         english = Locale.objects.get_or_create(language_code="en")[0]
-        self.translation_source, _created = TranslationSource.get_or_create_from_instance(self.page)
-        self.translation = Translation.objects.create(
+        translate_object(self.page, [english])
+        self.translation_source = TranslationSource.objects.get_for_instance(self.page)
+        self.translation = Translation.objects.get(
             source=self.translation_source, target_locale=english
         )
+        self.english_page = self.page.get_translation(english)
+        self.english_page.title = f"Bài {MARKER} english"
+        self.english_page.save_revision()
+        self.english_home = b.home_page.get_translation(english)
         self.redirect = Redirect.objects.create(
             old_path=f"/{QUERY}-cu", site=b.site, redirect_link=f"/{MARKER}-moi"
         )
@@ -207,15 +215,20 @@ class UnionB:
             last_seen_at=timezone.now(),
         )
 
-    def values(self):
-        """Candidate values for each argument name; unknown names get every id."""
-        pages = [
+    def pages(self):
+        return [
             self.page.pk,
             self.event.pk,
             self.press.pk,
             self.n.columns["noi-vu"].pk,
             self.n.b.home_page.pk,
+            self.english_page.pk,
+            self.english_home.pk,
         ]
+
+    def values(self):
+        """Candidate values for each argument name; unknown names get every id."""
+        pages = self.pages()
         every_id = sorted(
             set(pages)
             | {
@@ -283,13 +296,7 @@ class UnionB:
 
     def pk_values(self):
         """What a plain ``pk`` names, by the view's namespace; other views get every id."""
-        pages = [
-            self.page.pk,
-            self.event.pk,
-            self.press.pk,
-            self.n.columns["noi-vu"].pk,
-            self.n.b.home_page.pk,
-        ]
+        pages = self.pages()
         return {
             "wagtailadmin_api:pages": pages,
             "wagtailadmin_pages": pages,

@@ -1,24 +1,32 @@
-"""The restore drill: build the demo network, back it up (`manage.py backup`), restore it into
-an empty database and an empty bucket (`manage.py restore`), and find the same pages,
-revisions, images, documents and reports there, every file byte for byte. A restore never
-lands on a database or storage that holds something, and a file that is not a backup is
-refused with a message, not a traceback."""
+"""The restore drill, as an operator runs it: `manage.py migrate` and `load_demo` build the demo
+network in a database of its own, `manage.py backup` writes the archive, `manage.py restore`
+puts it into an empty database and an empty bucket (the media move from disk to object
+storage), and the same pages, revisions, images, renditions, documents, reports and users
+are found there, every file byte for byte. A restore never lands on a database that holds
+something, and a file that is not a backup is refused with a message, not a traceback.
+
+The commands run in their own processes with the engine under test (PostgreSQL when
+DATABASE_URL says so, else SQLite files), away from the test database."""
 
 import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import tarfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from django.core.files.storage import default_storage
-from django.core.management import CommandError, call_command
 from django.db import connection
 
 from core.backup import read_manifest
+from tests.s3_server import KEY, REGION, SECRET
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_db")]
+ROOT = Path(__file__).resolve().parents[2]
 
 # table -> the columns compared row by row (ordered by id)
 COMPARED = {
@@ -34,16 +42,8 @@ COMPARED = {
 }
 
 
-def rows(cursor, table):
-    cursor.execute(f"SELECT {COMPARED[table]} FROM {table} ORDER BY id")
-    return [tuple(plain(v) for v in row) for row in cursor]
-
-
 def plain(value):
-    """One spelling per value, whichever connection read it (Django's turns SQLite's 1/0 into
-    booleans and its text into datetimes; psycopg2's own turns JSON into dicts)."""
-    if isinstance(value, bool):
-        return str(int(value))
+    """One spelling per value (psycopg2 reads JSON as dicts and timestamps as datetimes)."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC).replace(tzinfo=None)
@@ -53,116 +53,148 @@ def plain(value):
             value = json.loads(value)
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True)
-    return str(value)
+    return str(int(value) if isinstance(value, bool) else value)
+
+
+class Databases:
+    """Empty databases of the engine under test, made and dropped by the test."""
+
+    def __init__(self, tmp_path):
+        self.tmp_path = tmp_path
+        self.made = []
+        self.postgres = connection.vendor == "postgresql"
+        if self.postgres:
+            import psycopg2
+
+            db = connection.settings_dict
+            self.params = {
+                "host": db["HOST"] or None,
+                "port": db["PORT"] or None,
+                "user": db["USER"] or None,
+                "password": db["PASSWORD"] or None,
+            }
+            self.admin = psycopg2.connect(dbname="postgres", **self.params)
+            self.admin.autocommit = True
+            self.prefix = db["NAME"]
+
+    def new(self, name):
+        if not self.postgres:
+            return f"sqlite:///{self.tmp_path / f'{name}.sqlite3'}"
+        full = f"{self.prefix}_{name}"
+        self.admin.cursor().execute(f'DROP DATABASE IF EXISTS "{full}" WITH (FORCE)')
+        self.admin.cursor().execute(f'CREATE DATABASE "{full}"')
+        self.made.append(full)
+        p = self.params
+        auth = f"{p['user']}:{p['password']}@" if p["password"] else f"{p['user']}@"
+        return f"postgres://{auth}{p['host'] or 'localhost'}:{p['port'] or 5432}/{full}"
+
+    def open(self, url):
+        if not self.postgres:
+            return sqlite3.connect(urlsplit(url).path)
+        import psycopg2
+
+        return psycopg2.connect(dbname=urlsplit(url).path.lstrip("/"), **self.params)
+
+    def rows(self, url, table):
+        handle = self.open(url)
+        try:
+            cursor = handle.cursor()
+            cursor.execute(f"SELECT {COMPARED[table]} FROM {table} ORDER BY id")
+            return [tuple(plain(v) for v in row) for row in cursor.fetchall()]
+        finally:
+            handle.close()
+
+    def drop(self):
+        if self.postgres:
+            for name in self.made:
+                self.admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self.admin.close()
 
 
 @pytest.fixture
-def empty_database(tmp_path):
-    """A new, empty database of the engine under test: (its URL, a DB-API connection maker)."""
-    db = connection.settings_dict
-    if connection.vendor == "postgresql":
-        import psycopg2
-
-        name = f"{db['NAME']}_restore"
-        params = {
-            "host": db["HOST"] or None,
-            "port": db["PORT"] or None,
-            "user": db["USER"] or None,
-            "password": db["PASSWORD"] or None,
-        }
-        admin = psycopg2.connect(dbname="postgres", **params)
-        admin.autocommit = True
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.cursor().execute(f'CREATE DATABASE "{name}"')
-        auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
-        url = f"postgres://{auth}{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{name}"
-        opened = []
-
-        def open_connection():
-            opened.append(psycopg2.connect(dbname=name, **params))
-            return opened[-1]
-
-        yield url, open_connection
-        for handle in opened:
-            handle.close()
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-    else:
-        path = tmp_path / "restored.sqlite3"
-        yield f"sqlite:///{path}", lambda: sqlite3.connect(path)
+def databases(tmp_path):
+    made = Databases(tmp_path)
+    yield made
+    made.drop()
 
 
-def digest(storage, name):
-    with storage.open(name, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
+def manage(*args, env, check=True):
+    """`manage.py` in a clean environment, as on a server."""
+    kept = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+    environment = {name: os.environ[name] for name in kept if name in os.environ}
+    environment.update({"DJANGO_SETTINGS_MODULE": "cms.settings.dev", **env})
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if check:
+        assert result.returncode == 0, result.stderr[-3000:]
+    return result
 
 
-def test_the_demo_comes_back_whole_from_a_backup(
-    settings, tmp_path, empty_database, s3_server, capsys
-):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", "--port", "8000")
-    with connection.cursor() as cursor:
-        before = {table: rows(cursor, table) for table in COMPARED}
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_demo_comes_back_whole_from_a_backup(tmp_path, databases, s3_server):
+    source = databases.new("backup_source")
+    on_disk = {"DATABASE_URL": source, "MEDIA_ROOT": str(tmp_path / "media")}
+    manage("migrate", "--noinput", env=on_disk)
+    manage("load_demo", "--port", "8000", env=on_disk)
+    before = {table: databases.rows(source, table) for table in COMPARED}
     assert len(before["wagtailcore_page"]) > 80
     assert len(before["wagtailcore_revision"]) > 80
     assert len(before["images_customimage"]) > 20 and before["wagtaildocs_document"]
     assert before["reports_campaignreport"] and before["reports_reportevent"]
-    files = {name: digest(default_storage, name) for name in _all_files(default_storage)}
+    media = tmp_path / "media"
+    files = {str(p.relative_to(media)): digest(p) for p in media.rglob("*") if p.is_file()}
     assert any(name.startswith("original_images/") for name in files)
     assert any(name.startswith("documents/") for name in files)
 
-    call_command("backup", "--to", str(tmp_path / "backups"))
+    result = manage("backup", "--to", str(tmp_path / "backups"), env=on_disk)
     archive = next((tmp_path / "backups").glob("cms-backup-*.tar"))
-    assert str(archive) in capsys.readouterr().out
+    assert str(archive) in result.stdout
     manifest = read_manifest(archive)
     assert manifest["tables"]["wagtailcore_page"] == len(before["wagtailcore_page"])
-    assert set(manifest["media"]) == set(files)
+    assert manifest["media"].keys() == files.keys()
 
-    # Into an empty database and an empty bucket: the media move from disk to object storage.
-    url, open_connection = empty_database
+    # Into an empty database and an empty bucket.
+    target = databases.new("backup_target")
     bucket = s3_server.create_bucket()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "core.storage.MediaStorage",
-            "OPTIONS": s3_server.storage_options(bucket),
-        },
+    in_bucket = {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": s3_server.endpoint,
+        "AWS_S3_REGION_NAME": REGION,
+        "AWS_ACCESS_KEY_ID": KEY,
+        "AWS_SECRET_ACCESS_KEY": SECRET,
     }
-    call_command("restore", str(archive), "--database-url", url)
-    assert "Khớp hoàn toàn" in capsys.readouterr().out
+    result = manage("restore", str(archive), "--database-url", target, env=in_bucket)
+    assert "Khớp hoàn toàn" in result.stdout
 
-    handle = open_connection()
-    cursor = handle.cursor()
     for table, expected in before.items():
-        assert rows(cursor, table) == expected, table
+        assert databases.rows(target, table) == expected, table
     assert sorted(s3_server.keys(bucket)) == sorted(files)
     for name, sha in files.items():
         assert hashlib.sha256(s3_server.read(bucket, name)).hexdigest() == sha, name
-    handle.close()
 
-    # A second restore finds them full and changes nothing.
-    with pytest.raises(CommandError, match="không trống"):
-        call_command("restore", str(archive), "--database-url", url)
-    handle = open_connection()
-    assert rows(handle.cursor(), "wagtailcore_page") == before["wagtailcore_page"]
-    handle.close()
-
-
-def _all_files(storage, folder=""):
-    folders, names = storage.listdir(folder)
-    yield from (f"{folder}{name}" for name in names)
-    for sub in folders:
-        yield from _all_files(storage, f"{folder}{sub}/")
+    # A second restore finds the database full, says so and changes nothing.
+    result = manage("restore", str(archive), "--database-url", target, env=in_bucket, check=False)
+    assert result.returncode != 0
+    assert "không trống" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert databases.rows(target, "wagtailcore_page") == before["wagtailcore_page"]
 
 
-def test_a_file_that_is_not_a_backup_is_refused(tmp_path, empty_database):
-    url, _ = empty_database
+def test_a_file_that_is_not_a_backup_is_refused(tmp_path, databases):
+    target = databases.new("backup_refused")
     not_a_backup = tmp_path / "anh.tar"
     with tarfile.open(not_a_backup, "w") as tar:
         tar.add(__file__, arcname="anh.py")
     garbage = tmp_path / "rac.tar"
     garbage.write_bytes(b"khong phai tep luu tru")
+    env = {"MEDIA_ROOT": str(tmp_path / "media")}
     for path in (not_a_backup, garbage, tmp_path / "khong-co.tar"):
-        with pytest.raises(CommandError):
-            call_command("restore", str(path), "--database-url", url)
+        result = manage("restore", str(path), "--database-url", target, env=env, check=False)
+        assert result.returncode != 0, path
+        assert "Traceback" not in result.stderr
+        assert "CommandError" in result.stderr or "không" in result.stderr.lower(), result.stderr

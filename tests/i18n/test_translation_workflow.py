@@ -1,0 +1,103 @@
+"""English editions, per union, with wagtail-localize's editor: a union's editor translates the
+union's own pages (the English home and column come with the first translation, inside that
+union's tree only), edits the English draft, and sends it through the union's approval
+workflow; nobody of another union can open, list or create translations of those pages."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from wagtail.models import Locale, Page, Workflow
+from wagtail_localize.models import Translation, TranslationSource
+
+from blog.factories import ArticlePageFactory
+from tests.conftest import host
+from tests.users import member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def article(network):
+    return ArticlePageFactory(parent=network.columns["tu-phap"], title="Trao quà Tết cho đoàn viên")
+
+
+def translate(client, page, english, host_name):
+    return client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [english.pk]},
+        HTTP_HOST=host_name,
+    )
+
+
+def tree_outside(union_home):
+    """Every page outside the union's own trees (its home and that home's translations)."""
+    homes = Page.objects.filter(translation_key=union_home.translation_key, depth=2)
+    pages = Page.objects.all()
+    for home in homes:
+        pages = pages.exclude(path__startswith=home.path)
+    return set(pages.values_list("pk", flat=True))
+
+
+def test_every_union_group_may_submit_translations(network):
+    permission = Permission.objects.get(codename="submit_translation")
+    for union in (network.central, network.a, network.b):
+        for group in (union.editors_group, union.approvers_group):
+            assert permission in group.permissions.all(), group
+
+
+def test_an_editor_translates_an_article_of_the_union_into_english(
+    client, network, article, english
+):
+    editor = member(network.a.editors_group, "bt-dich")
+    client.force_login(editor)
+    elsewhere = tree_outside(network.a.home_page)
+
+    response = translate(client, article, english, host(network.a))
+    assert response.status_code == 302
+    translated = article.get_translation(english)
+    assert not translated.live  # a draft to translate, not yet for readers
+    # Its English parents were made inside the union's own tree, and nowhere else.
+    english_home = network.a.home_page.get_translation(english)
+    assert english_home.depth == 2
+    assert translated.path.startswith(english_home.path)
+    assert tree_outside(network.a.home_page) == elsewhere
+
+    # The union's people work on the English tree as on the Vietnamese one.
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert edit.status_code == 200
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(article), target_locale=english
+    )
+    assert (
+        client.get(reverse("wagtail_localize:stop_translation", args=[translation.pk])).status_code
+        != 403
+    )
+    assert english_home.get_workflow() == network.a.home_page.get_workflow()
+    assert isinstance(english_home.get_workflow(), Workflow)
+
+
+def test_another_union_cannot_translate_or_open_the_english_pages(
+    client, network, article, english
+):
+    owner = member(network.a.editors_group, "bt-a")
+    client.force_login(owner)
+    translate(client, article, english, host(network.a))
+    translated = article.get_translation(english)
+
+    other = member(network.b.approvers_group, "duyet-b")
+    client.force_login(other)
+    before = Page.objects.count()
+    response = translate(client, network.columns["tu-phap"], english, host(network.b))
+    assert response.status_code in (403, 404)
+    assert Page.objects.count() == before
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[translated.pk]),
+        reverse("wagtailadmin_explore", args=[translated.get_parent().pk]),
+        reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+    ):
+        assert client.get(url).status_code in (302, 403, 404), url
