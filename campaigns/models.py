@@ -22,7 +22,6 @@ from wagtail.models import Collection, Orderable
 from blog.models import campaign_by_id
 from core.media import collection_lets_in
 from sites.models import Union
-from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
 from .blocks import ReviewBlock
@@ -161,7 +160,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(hub_context(self, request, get_network(request)))
+        context.update(hub_context(self, request, self.page_network(request)))
         return context
 
     def poster_print_url(self, request, image_id):

@@ -183,13 +183,13 @@ class CentralHomePage(BaseHomePage):
             .filter(union_rank=1)
             .values_list("pk", flat=True)  # rank narrow rows, then load the winners
         )
-        winners = cached("front-union-latest", lambda: list(ranked))  # as above
+        winners = cached(f"front-union-latest:{self.locale_id}", lambda: list(ranked))  # as above
         pages = for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False)
         return build_cards(request, list(pages), network)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = get_network(request)
+        network = self.page_network(request)
         links = cached(f"central-home-links:{self.pk}", self.child_links)
         news_hub, directory_page = links["news_hub"], links["directory_page"]
         hub_url = news_hub.get_url(request) if news_hub else None
@@ -281,7 +281,7 @@ class UnionHomePage(BaseHomePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = get_network(request)
+        network = self.page_network(request)
         own_site = network.site_for_path(self.path)
         context.update(
             latest=self.latest_articles(request, network, [own_site] if own_site else []),
@@ -369,7 +369,7 @@ class DirectoryPage(IntroMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.entries(get_network(request))
+        context["entries"] = self.entries(self.page_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
         return context
 

@@ -4,11 +4,11 @@ Listings that gather pages from several sites use it to label each page with its
 and to keep out inactive unions, without one query per page or per site.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.tree import deepest_root
 from pagecache.snapshot import cached
@@ -28,6 +28,10 @@ class NetworkSite:
     root_path: str  # the home page's tree path (treebeard), for prefix matching
     root_url: str
     root_page_id: int
+    # The home page in every language: (locale id, tree path, page id), the site's own home
+    # first. Translations (English editions) are the home's siblings under the tree root.
+    homes: tuple = ()
+    home_key: str = ""  # the home page's translation key (shared by its translations)
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,43 @@ class Network:
         return {s.slug: s for s in self.sites}
 
     def site_is_offline(self, home_page_id):
-        """Whether the site with this home page belongs to a deactivated union."""
-        return any(s.root_page_id == home_page_id and not s.is_active for s in self.sites)
+        """Whether the site with this home page (in any language) belongs to a deactivated
+        union."""
+        return any(
+            not s.is_active
+            and any(pk == home_page_id for _, _, pk in s.homes or [(0, "", s.root_page_id)])
+            for s in self.sites
+        )
+
+    @cached_property
+    def _homes(self):
+        return [
+            (path, site)
+            for site in self.sites
+            for _, path, _ in site.homes or [(0, site.root_path, 0)]
+        ]
 
     def site_for_path(self, path):
-        """The network site whose home page is an ancestor of (or is) the page at `path`."""
-        return deepest_root(path, self.sites)
+        """The network site whose home page, in any language, is an ancestor of (or is) the
+        page at `path`."""
+        found = deepest_root(path, self._homes, lambda home: home[0])
+        return found[1] if found is not None else None
+
+    def in_locale(self, locale_id):
+        """The network as pages in that language see it: each site rooted at its home in that
+        language (listings then gather only that language's pages); sites without one are left
+        out. The network itself when every site's home is in that language."""
+        if all(not s.homes or s.homes[0][0] == locale_id for s in self.sites):
+            return self
+        memo = self.__dict__.setdefault("_in_locale", {})
+        if locale_id not in memo:
+            sites = []
+            for site in self.sites:
+                home = next((h for h in site.homes if h[0] == locale_id), None)
+                if home is not None:
+                    sites.append(replace(site, root_path=home[1], root_page_id=home[2]))
+            memo[locale_id] = Network(sites, self.departments)
+        return memo[locale_id]
 
 
 def load_network():
@@ -103,7 +138,14 @@ def load_network():
         "site__port",
         "site__root_page_id",
         "site__root_page__path",
+        "site__root_page__translation_key",
+        "site__root_page__locale_id",
     )
+    homes = {}
+    for key, locale_id, path, pk in Page.objects.filter(depth=2).values_list(
+        "translation_key", "locale_id", "path", "pk"
+    ):
+        homes.setdefault(key, []).append((locale_id, path, pk))
     return Network(
         [
             NetworkSite(
@@ -117,6 +159,13 @@ def load_network():
                 root_path=u.site.root_page.path,
                 root_url=u.site.root_url,
                 root_page_id=u.site.root_page_id,
+                home_key=str(u.site.root_page.translation_key),
+                homes=tuple(
+                    sorted(
+                        homes.get(u.site.root_page.translation_key, []),
+                        key=lambda home, own=u.site.root_page_id: home[2] != own,
+                    )
+                ),
             )
             for u in unions
         ],

@@ -23,6 +23,7 @@ from core.text import normalize, search_text, slugify_vi
 from pagecache.snapshot import cached, view_restriction_map
 from sites.network import get_network
 
+from .languages import language_links
 from .sharing import share_meta
 
 
@@ -233,10 +234,16 @@ class BasePage(FoldedSlugMixin, Page):
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""
 
+    def page_network(self, request):
+        """The network as this page's language sees it: listings on an English page gather
+        English pages only (sites.network.Network.in_locale)."""
+        return get_network(request).in_locale(self.locale_id)
+
     def get_context(self, request, *args, **kwargs):
 
         context = super().get_context(request, *args, **kwargs)
         context["share"] = share_meta(self, request)
+        context["languages"] = language_links(self, request)
         return context
 
     def breadcrumbs(self, request):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from core.tree import parent_path_expression
 from pagecache import canonical
 from pagecache.snapshot import cached
-from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
 
 from ..forms import NewsHubFilterForm
@@ -49,7 +48,7 @@ class NewsHubPage(IntroMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = get_network(request)
+        network = self.page_network(request)
         filter_form = self.get_filter_form(request, network)
         free_text = filter_form.valid_filters().keys() & {"tag", "from", "to"}
         articles = paginate(

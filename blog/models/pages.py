@@ -84,7 +84,7 @@ class ColumnPage(IntroMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         articles = paginate(request, for_cards(visible(ArticlePage.objects.child_of(self))))
         context["articles"] = articles
-        context["cards"] = build_cards(request, articles, get_network(request))
+        context["cards"] = build_cards(request, articles, self.page_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
         context["campaign"] = campaign_by_id(self.campaign_id)
         return context

@@ -1,0 +1,117 @@
+"""English pages for readers: `/en/…` serves the English tree; the language switcher links to
+the same page in the other language (or to that language's home); hreflang alternates name
+the exact translations only; English listings gather English pages only, Vietnamese listings
+never show an English one."""
+
+import re
+
+import pytest
+from wagtail.models import Locale
+
+from blog.factories import ArticlePageFactory
+from blog.models import NewsHubPage
+from tests.conftest import host
+
+pytestmark = pytest.mark.django_db
+
+VI_TITLE = "Trao quà Tết cho đoàn viên"
+EN_TITLE = "Tet gifts for union members"
+
+
+def translate(page, english, title=None, parents=False):
+    translated = page.specific.copy_for_translation(english, copy_parents=parents)
+    if title:
+        translated.title = title
+    translated.save_revision().publish()
+    return translated.specific
+
+
+@pytest.fixture
+def english_edition(network):
+    english = Locale.objects.get(language_code="en")
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], title=VI_TITLE)
+    central_home = translate(network.central.home_page, english, "Vietnam Civil Servants' Union")
+    hub = translate(network.hub, english, "Network news")
+    home = translate(network.a.home_page, english, "Trade Union of the Ministry of Justice")
+    column = translate(network.columns["tu-phap"], english, "Activities")
+    translated = translate(article, english, EN_TITLE)
+    return {
+        "article": article,
+        "english_article": translated,
+        "hub": hub,
+        "central_home": central_home,
+        "home": home,
+        "column": column,
+    }
+
+
+def path(page):
+    return page.get_url_parts()[2]
+
+
+def links(html):
+    switch = re.search(r'<nav class="language-switch".*?</nav>', html, re.S)
+    return (
+        dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switch.group(0))) if switch else {}
+    )
+
+
+def test_the_english_page_serves_under_en_with_a_switcher_back(client, network, english_edition):
+    english = english_edition["english_article"]
+    response = client.get(path(english), HTTP_HOST=host(network.a))
+    assert response.status_code == 200
+    assert path(english).startswith("/en/")
+    assert '<html lang="en">' in response.text
+    assert EN_TITLE in response.text
+    article = english_edition["article"]
+    assert links(response.text) == {path(article): "vi"}
+
+    vietnamese = client.get(path(article), HTTP_HOST=host(network.a))
+    assert links(vietnamese.text) == {path(english): "en"}
+    hreflangs = re.findall(
+        r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', vietnamese.text
+    )
+    assert dict(hreflangs) == {
+        "vi": f"http://{host(network.a)}{path(article)}",
+        "x-default": f"http://{host(network.a)}{path(article)}",
+        "en": f"http://{host(network.a)}{path(english)}",
+    }
+    assert 'property="og:locale" content="vi_VN"' in vietnamese.text
+    assert (
+        'property="og:locale" content="en_GB"' in response.text
+        or 'content="en_US"' in response.text
+    )
+
+
+def test_a_page_without_translation_links_to_the_english_home(client, network, english_edition):
+    # Union B has no English edition: its pages offer the central site's English home.
+    response = client.get("/", HTTP_HOST=host(network.b))
+    central_home = english_edition["central_home"]
+    assert list(links(response.text).values()) == ["en"]
+    assert central_home.get_url() in next(iter(links(response.text)))
+    assert 'hreflang="en"' not in re.sub(
+        r'<nav class="language-switch".*?</nav>', "", response.text, flags=re.S
+    )
+
+
+def test_no_switcher_where_there_is_no_other_language(client, network):
+    response = client.get("/", HTTP_HOST=host(network.a))
+    assert 'class="language-switch"' not in response.text
+    assert "hreflang" not in response.text
+
+
+def test_english_listings_hold_english_pages_only(client, network, english_edition):
+    english_hub = english_edition["hub"]
+    response = client.get(path(english_hub), HTTP_HOST=host(network.central))
+    assert response.status_code == 200
+    assert EN_TITLE in response.text
+    assert VI_TITLE not in response.text
+
+    vietnamese_hub = client.get(path(network.hub), HTTP_HOST=host(network.central))
+    assert VI_TITLE in vietnamese_hub.text
+    assert EN_TITLE not in vietnamese_hub.text
+
+    union_home = client.get("/en/", HTTP_HOST=host(network.a))
+    assert union_home.context["page"].pk == english_edition["home"].pk
+    assert EN_TITLE in union_home.text and VI_TITLE not in union_home.text
+    assert NewsHubPage.objects.filter(locale__language_code="en").count() == 1
