@@ -18,12 +18,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from core.renditions import OG_IMAGE_SPEC
 
 from .listing import for_cards, in_sites, visible
 from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage, filter_articles
-from .seo import answering_site
+from .seo import answering_site, home_of
 
 FEED_ITEMS = 20
 
@@ -52,8 +53,12 @@ class FeedSource:
     network: object = field(repr=False, default=None)
 
 
-def site_locale_id(site):
-    return site.root_page.locale_id
+def feed_locale_id(own, site):
+    """The locale of the feed's pages: the site's own, or (another language's feed, site
+    None) that of its home in that language."""
+    if site is not None:
+        return site.root_page.locale_id
+    return Page.objects.filter(pk=own.root_page_id).values_list("locale_id", flat=True).first()
 
 
 def published_at(page):
@@ -158,14 +163,14 @@ def articles_in(network_sites):
 
 
 class SiteFeed(ArticleFeed):
-    """The articles of the site answering this host."""
+    """The articles of the site answering this host (in `language`: its English edition's)."""
 
-    def get_object(self, request):
-        network, own, _site = answering_site(request)
+    def get_object(self, request, language=None):
+        network, own, _site = answering_site(request, language)
         return FeedSource(
             request=request,
             title=_("Tin bài – %(name)s") % {"name": own.name},
-            link=own.root_url + "/",
+            link=home_of(own).get_full_url(request) if language else own.root_url + "/",
             description=_("Tin bài mới nhất của %(name)s.") % {"name": own.name},
             articles=articles_in([own]),
             network=network,
@@ -175,9 +180,9 @@ class SiteFeed(ArticleFeed):
 class ColumnFeed(ArticleFeed):
     """The articles of this site's column pages that use the shared column `slug`."""
 
-    def get_object(self, request, slug):
-        network, own, site = answering_site(request)
-        column = Column.objects.filter(slug=slug, locale_id=site_locale_id(site)).first()
+    def get_object(self, request, slug, language=None):
+        network, own, site = answering_site(request, language)
+        column = Column.objects.filter(slug=slug, locale_id=feed_locale_id(own, site)).first()
         if column is None:
             raise Http404
         column_pages = list(
@@ -205,15 +210,16 @@ class ColumnFeed(ArticleFeed):
 class CampaignFeed(ArticleFeed):
     """A campaign's articles: the union's own on its host, every active union's centrally."""
 
-    def get_object(self, request, slug):
-        network, own, site = answering_site(request)
-        campaign = Campaign.objects.filter(slug=slug, locale_id=site_locale_id(site)).first()
+    def get_object(self, request, slug, language=None):
+        network, own, site = answering_site(request, language)
+        campaign = Campaign.objects.filter(slug=slug, locale_id=feed_locale_id(own, site)).first()
         if campaign is None:
             raise Http404
         sites = network.active if own.is_central else [own]
-        link = own.root_url + "/"
+        home = home_of(own) if language else site.root_page
+        link = home.get_full_url(request) if language else own.root_url + "/"
         if own.is_central:
-            hub = NewsHubPage.objects.child_of(site.root_page).live().public().first()
+            hub = NewsHubPage.objects.child_of(home).live().public().first()
             if hub is not None:
                 link = f"{hub.get_full_url(request)}?{urlencode({'campaign': campaign.slug})}"
             title = _("%(campaign)s – toàn mạng %(name)s")
@@ -229,9 +235,8 @@ class CampaignFeed(ArticleFeed):
         )
 
 
-def network_filter_form(request, network, central_site):
+def network_filter_form(request, network, home):
     """The news hub's filter form, built exactly as the hub builds it, and the hub (or None)."""
-    home = central_site.root_page
     hub = NewsHubPage.objects.child_of(home).live().public().first()
     form_page = hub if hub is not None else NewsHubPage(locale_id=home.locale_id)
     return form_page.get_filter_form(request, network), hub
@@ -249,11 +254,12 @@ def filter_query(form):
 class NetworkFeed(ArticleFeed):
     """Every active union's articles, with the news hub's filters. Central host only."""
 
-    def get_object(self, request):
-        network, own, site = answering_site(request)
+    def get_object(self, request, language=None):
+        network, own, site = answering_site(request, language)
         if not own.is_central:
             raise Http404
-        form, hub = network_filter_form(request, network, site)
+        home = home_of(own) if language else site.root_page
+        form, hub = network_filter_form(request, network, home)
         query = filter_query(form)
         link = hub.get_full_url(request) if hub is not None else own.root_url + "/"
         if query:

@@ -30,6 +30,16 @@ urlpatterns += [
     path("icons/<int:size>.png", icons.site_icon, name="site_icon"),
     path("site.webmanifest", icons.web_manifest, name="web_manifest"),
     path("feeds/", include("blog.feed_urls")),
+    # The same feeds of each other language's pages (English editions): /en/feeds/…
+    *[
+        path(
+            f"{code}/feeds/",
+            include("blog.feed_urls", namespace=f"feeds_{code}"),
+            {"language": code},
+        )
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ],
     path("lich/", include("activities.urls")),
     path("", include("blog.seo_urls")),
 ]

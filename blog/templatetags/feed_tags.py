@@ -1,6 +1,7 @@
 """Feed discovery: ``{% feed_links %}`` puts the page's RSS and Atom links in <head>."""
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from blog.feeds import filter_query
 from blog.models import ArticlePage, ColumnPage, NewsHubPage, column_of_path
 from core import tree
+from pagecache.snapshot import locale_codes
 from sites.network import get_network
 
 register = template.Library()
@@ -16,11 +18,11 @@ register = template.Library()
 FORMATS = (("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom"))
 
 
-def _links(own, name, title, kwargs=None, query=""):
+def _feed_links(own, name, title, kwargs=None, query="", namespace="feeds"):
     """RSS and Atom rows for one feed, on the host of the page's own site."""
     rows = []
     for suffix, mime_type, label in FORMATS:
-        url = own.root_url + reverse(f"feeds:{name}_{suffix}", kwargs=kwargs)
+        url = own.root_url + reverse(f"{namespace}:{name}_{suffix}", kwargs=kwargs)
         if query:
             url = f"{url}?{query}"
         rows.append((mime_type, f"{title} ({label})", url))
@@ -41,9 +43,20 @@ def feed_links(context):
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
     network = get_network(request)
+    language = locale_codes().get(page.locale_id)
+    if language and language != settings.LANGUAGE_CODE:
+        # An English page announces the English feeds (blog/feeds.py, /en/feeds/…).
+        network = network.in_locale(page.locale_id)
+        namespace = f"feeds_{language}"
+    else:
+        namespace = "feeds"
     own = network.site_for_path(page.path)
     if own is None or not own.is_active:
         return ""
+
+    def _links(*args, **kwargs):
+        return _feed_links(*args, namespace=namespace, **kwargs)
+
     site_title = _("Tin bài – %(name)s") % {"name": own.name}
     network_title = _("Tin các công đoàn – %(name)s") % {"name": own.name}
     rows = []

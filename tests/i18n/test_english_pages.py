@@ -115,3 +115,43 @@ def test_english_listings_hold_english_pages_only(client, network, english_editi
     assert union_home.context["page"].pk == english_edition["home"].pk
     assert EN_TITLE in union_home.text and VI_TITLE not in union_home.text
     assert NewsHubPage.objects.filter(locale__language_code="en").count() == 1
+
+
+def test_english_feeds_and_sitemaps_hold_english_pages_only(client, network, english_edition):
+    english = english_edition["english_article"]
+    article = english_edition["article"]
+    central, union_a, union_b = host(network.central), host(network.a), host(network.b)
+
+    for host_name, url in [
+        (central, "/en/feeds/toan-mang/rss.xml"),
+        (union_a, "/en/feeds/rss.xml"),
+    ]:
+        feed = client.get(url, HTTP_HOST=host_name)
+        assert feed.status_code == 200, url
+        assert EN_TITLE in feed.text and VI_TITLE not in feed.text, url
+    for host_name, url in [(central, "/feeds/toan-mang/rss.xml"), (union_a, "/feeds/rss.xml")]:
+        feed = client.get(url, HTTP_HOST=host_name)
+        assert VI_TITLE in feed.text and EN_TITLE not in feed.text, url
+    # A union without an English edition has no English feed or sitemap.
+    assert client.get("/en/feeds/rss.xml", HTTP_HOST=union_b).status_code == 404
+    assert client.get("/sitemap-en.xml", HTTP_HOST=union_b).status_code == 404
+    assert client.get("/sitemap-xx.xml", HTTP_HOST=union_a).status_code == 404
+
+    english_map = client.get("/sitemap-en.xml", HTTP_HOST=union_a)
+    assert english_map.status_code == 200
+    assert f"http://{union_a}{path(english)}<" in english_map.text
+    assert f"http://{union_a}{path(article)}<" not in english_map.text
+    vietnamese_map = client.get("/sitemap.xml", HTTP_HOST=union_a)
+    assert f"http://{union_a}{path(article)}<" in vietnamese_map.text
+    assert "/en/" not in vietnamese_map.text
+    index = client.get("/sitemap.xml", HTTP_HOST=central)
+    assert f"http://{union_a}/sitemap-en.xml" in index.text
+    assert f"http://{central}/sitemap-en.xml" in index.text
+    assert f"http://{union_b}/sitemap-en.xml" not in index.text
+
+    # The English page announces the English feeds.
+    page = client.get(path(english), HTTP_HOST=union_a)
+    feeds = re.findall(
+        r'<link rel="alternate" type="application/rss\+xml"[^>]*href="([^"]+)"', page.text
+    )
+    assert feeds and all("/en/feeds/" in url for url in feeds)
