@@ -29,6 +29,7 @@ from centre.services import (
 from core.text import fold
 from demo.activities import create_demo_activities
 from demo.campaigns import create_campaign_hubs
+from demo.english import create_english_edition
 from demo.reports import create_demo_reports
 from home.models import DirectoryPage
 from home.proposals import propose
@@ -427,6 +428,7 @@ def load_demo(port=8000, log=print):
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         create_demo_activities(by_key, column_pages, hubs, log=log)
+        create_english_edition(central, by_key, guidance_page, log=log)
         # Before the accounts: nobody to e-mail yet about its article waiting for approval.
         department = create_demo_department(column_pages[central.slug], log=log)
         accounts = builder.accounts(unions)

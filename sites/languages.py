@@ -25,6 +25,7 @@ class LanguageLink:
     full_url: str
     current: bool  # the page being shown
     exact: bool  # this page in that language (else that language's home page)
+    default: bool  # the network's first language (hreflang x-default)
 
 
 def _translated_pages():
@@ -90,6 +91,7 @@ def language_links(page, request):
                 full_url=request.build_absolute_uri(url) if url.startswith("/") else url,
                 current=pk == page.pk,
                 exact=exact,
+                default=code == settings.LANGUAGE_CODE,
             )
         )
     return links if len(links) > 1 else []

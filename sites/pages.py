@@ -243,7 +243,10 @@ class BasePage(FoldedSlugMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["share"] = share_meta(self, request)
-        context["languages"] = language_links(self, request)
+        context["languages"] = languages = language_links(self, request)
+        # hreflang alternates: only pages that exist in more than one language.
+        exact = [language for language in languages if language.exact]
+        context["alternates"] = exact if len(exact) > 1 else []
         return context
 
     def breadcrumbs(self, request):

@@ -17,7 +17,6 @@ from wagtail.search import index
 
 from core import tree
 from pagecache.snapshot import cached
-from sites.network import get_network
 from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
 from ..admin_forms import ArticlePageForm
@@ -202,7 +201,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = get_network(request)
+        network = self.page_network(request)
         context["union"] = network.site_for_path(self.path)
         context["source"] = network.source_of(self)
         context["breadcrumbs"] = self.breadcrumbs(request)

@@ -1,4 +1,5 @@
 from django import template
+from wagtail.models import Page
 
 from pagecache.snapshot import cached, locale_codes
 from sites.network import get_network, request_site
@@ -13,17 +14,27 @@ def site_nav(context, shown_elsewhere=()):
     e.g. the campaigns' hubs and columns, campaigns.navigation)."""
     request = context["request"]
     site = request_site(request)
-    items = []
+    items, home = [], None
     if site is not None:
-        root = site.root_page
-        items = cached(
-            f"menu:{site.pk}", lambda: list(root.get_children().live().public().in_menu())
-        )
+        home_id = site.root_page_id
+        page = context.get("page")
+        locale_id = getattr(page, "locale_id", None)
+        if locale_id is not None and getattr(page, "path", None):
+            # An English page: the menu of the site's English home.
+            own = get_network(request).in_locale(locale_id).site_for_path(page.path)
+            if own is not None and own.site_id == site.pk:
+                home_id = own.root_page_id
+
+        def load():
+            root = Page.objects.get(pk=home_id)
+            return root, list(root.get_children().live().public().in_menu())
+
+        home, items = cached(f"menu:{site.pk}:{home_id}", load)
     skip = {pk for link in shown_elsewhere for pk in link.page_ids}
     return {
         "request": request,
         "items": [item for item in items if item.pk not in skip],
-        "home": site.root_page if site else None,
+        "home": home,
         "current": context.get("page"),
     }
 

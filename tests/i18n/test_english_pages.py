@@ -155,3 +155,23 @@ def test_english_feeds_and_sitemaps_hold_english_pages_only(client, network, eng
         r'<link rel="alternate" type="application/rss\+xml"[^>]*href="([^"]+)"', page.text
     )
     assert feeds and all("/en/feeds/" in url for url in feeds)
+
+
+def test_a_page_in_one_language_has_no_hreflang(client, network, english_edition):
+    response = client.get("/", HTTP_HOST=host(network.b))
+    assert "hreflang" not in re.sub(
+        r'<nav class="language-switch".*?</nav>', "", response.text, flags=re.S
+    )
+
+
+def test_an_english_article_shows_english_menus_and_related_articles(
+    client, network, english_edition
+):
+    english = english_edition["english_article"]
+    ArticlePageFactory(parent=network.columns["tu-phap"], title="Bài liên quan tiếng Việt")
+    response = client.get(path(english), HTTP_HOST=host(network.a))
+    text = response.text
+    assert "Bài liên quan tiếng Việt" not in text
+    menu = re.search(r'<details class="nav-disclosure".*?</details>', text, re.S).group(0)
+    assert english_edition["column"].title in menu
+    assert network.columns["tu-phap"].title not in menu

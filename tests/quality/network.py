@@ -47,6 +47,8 @@ PAGE_TYPES = {
     "event": "an event page (activities), linked from a union's home",
     "press": "a press coverage page (activities), listed in a union's sitemap",
     "not-found": "404 page",
+    "english-home": "the central site's English home (/en/), from the language switch",
+    "english-article": "an English article (a union's English edition)",
 }
 OPTIONAL = {"search-central", "search-union", "directory"}
 
@@ -272,6 +274,12 @@ class DemoNetwork:
             sitemap = self.get(union.rstrip("/") + "/sitemap.xml").text
             press = re.findall(r"<loc>([^<]*phien-cho-0-dong-am-ap[^<]*)</loc>", sitemap)
         pages["press"] = press[0] if press else None
+
+        # The English edition: the switcher's link, and an article of its latest news.
+        english = [link["href"] for link in links(home, r"\blanguage-switch\b")]
+        pages["english-home"] = english[0] if english else None
+        english_articles = links(self.get(english[0]), r"\bcard__title\b") if english else []
+        pages["english-article"] = english_articles[0]["href"] if english_articles else None
 
         pages["search-central"] = f"{self.base}/tim-kiem/?q={SEARCH_QUERY}"
         pages["search-union"] = f"{union.rstrip('/')}/tim-kiem/?q={SEARCH_QUERY}" if union else None

@@ -34,7 +34,7 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
     for union in unions:
         assert union.site.hostname == f"{union.slug}.localhost"
 
-    articles = ArticlePage.objects.live()
+    articles = ArticlePage.objects.live().filter(locale__language_code="vi")
     assert articles.count() >= 60
     assert {a.kind for a in articles} == set(ArticleKind.values)
     assert all(dt.date(2024, 1, 1) <= a.date <= dt.date(2024, 2, 29) for a in articles)
@@ -52,7 +52,7 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
         )
         assert set(Campaign.objects.values_list("pk", flat=True)) <= campaigns_here
 
-    guidance = DocumentPage.objects.get(number="25/HD-CĐVC")
+    guidance = DocumentPage.objects.get(number="25/HD-CĐVC", locale__language_code="vi")
     assert guidance.issue_date == dt.date(2024, 1, 23)
     assert guidance.document and guidance.document.file.size > 1000
     assert guidance.get_parent().pk == central.home_page.pk
@@ -117,3 +117,26 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
 
     call_command("load_demo", "--reset")
     assert snapshot() == before
+
+
+def test_the_demo_has_an_english_edition(client):
+    from campaigns.models import CampaignHubPage
+    from home.models import CentralHomePage, DirectoryPage
+
+    call_command("load_demo", "--port", "8000")
+    english = {"locale__language_code": "en"}
+    assert CentralHomePage.objects.live().filter(**english).count() == 1
+    assert DirectoryPage.objects.live().filter(**english).count() == 1
+    assert CampaignHubPage.objects.live().filter(**english).count() == 3
+    assert DocumentPage.objects.live().filter(number="25/HD-CĐVC", **english).count() == 1
+    articles = ArticlePage.objects.live().filter(**english)
+    by_union = {}
+    for article in articles:
+        home = article.get_ancestors().get(depth=2)
+        by_union.setdefault(home.translation_key, []).append(article)
+    assert len(by_union) == 2 and all(len(pages) >= 3 for pages in by_union.values())
+    # Readers find them: the central English home and a union's English home list them.
+    response = client.get("/en/", HTTP_HOST="localhost:8000")
+    assert response.status_code == 200
+    assert articles[0].title in response.text or articles[1].title in response.text
+    assert 'class="language-switch"' in response.text

@@ -1,0 +1,190 @@
+"""The demo's English edition: the central home, the news hub, the directory, the three
+campaign hubs, the guidance document, and three articles each from two unions (with their
+union's English home and columns), made as translations of the Vietnamese pages
+(Page.copy_for_translation: same tree shape, under each site's English home) and published.
+"""
+
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from blog.models import ArticlePage, DocumentPage, NewsHubPage
+from campaigns.models import CampaignHubPage
+from home.models import DirectoryPage
+
+CENTRAL_HOME = {
+    "title": "Vietnam Civil Servants' Trade Union",
+    "intro": "Representing, protecting and caring for the members of Vietnam's public service.",
+}
+HUB = {
+    "title": "Network news",
+    "intro": "Stories from every union of the network, newest first, in English.",
+}
+DIRECTORY = {
+    "title": "Member unions",
+    "intro": "The unions of the Vietnam Civil Servants' Trade Union that publish on the network.",
+}
+CAMPAIGN_HUBS = {
+    "tet-sum-vay-10-nam": {
+        "title": "Ten years of the “Tet Reunion” programme",
+        "intro": "Since 2014 the network's unions have brought members home for Tet, given gifts "
+        "to those in need and built homes with the Union Shelter fund. A look back at ten years.",
+    },
+    "cho-tet-cong-doan-2024": {
+        "title": "Union Tet Market 2024",
+        "intro": "Tet shopping at members' prices, online and at the unions' own market days, "
+        "with free stalls for members in hardship.",
+    },
+    "tet-sum-vay-xuan-chia-se": {
+        "title": "“Tet Reunion – Sharing Spring” programme",
+        "intro": "The Lunar New Year of the Dragon 2024: every union makes sure that no member "
+        "spends Tet in want.",
+    },
+}
+GUIDANCE = {
+    "title": "Guidance on communicating the unions' care for members at the Lunar New Year of "
+    "the Dragon 2024",
+    "issuer": "Standing Committee of the Vietnam Civil Servants' Trade Union",
+    "summary": "Following the Vietnam General Confederation of Labour, the Standing Committee "
+    "asks its unions to report on the unions' work in 2023 and on their care for members "
+    "at Tet 2024, and to share their stories on the network.",
+}
+UNIONS = {
+    "tu-phap": {
+        "title": "Trade Union of the Ministry of Justice",
+        "intro": "News from the union of the Ministry of Justice and its agencies.",
+        "columns": {
+            "dau-an-10-nam": "Ten years of Tet Reunion",
+            "cho-tet-cong-doan": "Union Tet Market",
+        },
+    },
+    "noi-vu": {
+        "title": "Trade Union of the Ministry of Home Affairs",
+        "intro": "News from the union of the Ministry of Home Affairs and its agencies.",
+        "columns": {
+            "dau-an-10-nam": "Ten years of Tet Reunion",
+            "cho-tet-cong-doan": "Union Tet Market",
+        },
+    },
+}
+# Vietnamese title -> the English article.
+ARTICLES = {
+    "Mười năm Tết Sum vầy ở ngành Tư pháp qua những con số": {
+        "title": "Ten years of Tet Reunion at the Ministry of Justice, in figures",
+        "intro": "Since 2014 the Ministry's unions have given more than 9,600 Tet gifts and "
+        "helped thousands of members travel home for the holiday.",
+        "paragraphs": [
+            "Over ten years the Ministry's union and its local unions spent about 7.4 billion "
+            "dong on Tet care, most of it for members in hardship and for staff of the civil "
+            "judgment enforcement offices in remote provinces.",
+            "More than 2,100 members had their bus or train tickets home paid, and 38 had their "
+            "houses repaired or rebuilt with the Union Shelter fund and their colleagues' gifts.",
+        ],
+    },
+    "Quỹ Tết tự nguyện của Cục Trợ giúp pháp lý bền bỉ mười năm": {
+        "title": "The Legal Aid Department's voluntary Tet fund turns ten",
+        "intro": "A small sum each month from every member means that, at the year's end, "
+        "nobody in the department spends Tet in want.",
+        "paragraphs": [
+            "The fund began in 2015: each member gives 20,000 to 50,000 dong a month, and the "
+            "union's committee publishes every receipt and payment on the staff notice board.",
+            "This year it helped 17 colleagues facing long illness or disaster with one to three "
+            "million dong each, on top of the union's own Tet gift.",
+        ],
+    },
+    "Công đoàn Bộ Tư pháp tọa đàm tổng kết 10 năm Tết Sum vầy": {
+        "title": "Ministry of Justice union reviews ten years of Tet Reunion",
+        "intro": "Representatives of 42 local unions looked back on ten years and proposed new "
+        "ways of working for the Tets to come.",
+        "paragraphs": [
+            "The review, held at the Ministry on 26 January, found that the programme has bound "
+            "members closely to their union, above all in enforcement offices far from home.",
+            "It drew three lessons: put the member at the centre, raise resources openly, and "
+            "tell the stories so that good practice spreads.",
+        ],
+    },
+    "Tết Sum vầy mười năm: từ phong trào đến nếp sinh hoạt của cơ quan": {
+        "title": "Ten years of Tet Reunion: from a campaign to a habit",
+        "intro": "For many union officers at the Ministry of Home Affairs, the programme's "
+        "greatest gift is that caring for colleagues has become second nature.",
+        "paragraphs": [
+            "What began as a gift-giving campaign now shapes the whole year: lists of members "
+            "in hardship are kept up to date, and visits no longer wait for Tet.",
+            "Local unions share what works, and the best ideas travel from one agency to the next.",
+        ],
+    },
+    "Những chuyến xe Tết của bác bảo vệ Trung tâm Lưu trữ quốc gia": {
+        "title": "The Tet journeys of the National Archives' night guard",
+        "intro": "For ten years Mr Hoang Van Loc was on the list for a ticket home at Tet. This "
+        "year, for the first time, he asked to give his place to someone else.",
+        "paragraphs": [
+            "Mr Loc has guarded the archives for twenty years, far from his family in Nghe An; "
+            "the union's ticket was, he says, what made Tet possible.",
+            "Now that his children work in the city, he asked the union to give his ticket to a "
+            "young colleague going home for the first time.",
+        ],
+    },
+    "Dấu ấn mười năm chăm lo Tết của Công đoàn Bộ Nội vụ": {
+        "title": "Ten years of Tet care at the Ministry of Home Affairs union",
+        "intro": "The review sent to the Vietnam Civil Servants' Trade Union records nearly 5,900 "
+        "gifts and 47 ways of caring for members taken up across the Ministry in 2014–2024.",
+        "paragraphs": [
+            "Gifts, tickets home and visits to sick members were the heart of the programme; "
+            "free Tet stalls and legal advice corners were added along the way.",
+            "The union will keep the lists of members in hardship up to date all year round.",
+        ],
+    },
+}
+
+
+def _translate(page, english, **fields):
+    """The page's English translation, with `fields` set, published."""
+    translated = page.specific.copy_for_translation(english)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated.specific
+
+
+def _body(paragraphs):
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+
+
+def create_english_edition(central, unions, guidance_page, log=print):
+    """English pages of the central site and of two unions (`unions`: by slug)."""
+    english = Locale.objects.get(language_code="en")
+    home = central.home_page
+    _translate(home, english, **CENTRAL_HOME)
+    for hub in NewsHubPage.objects.child_of(home):
+        _translate(hub, english, **HUB)
+    for directory in DirectoryPage.objects.child_of(home):
+        _translate(directory, english, **DIRECTORY)
+    for hub in CampaignHubPage.objects.child_of(home).select_related("campaign"):
+        text = CAMPAIGN_HUBS.get(hub.campaign.slug)
+        if text:
+            _translate(hub, english, **text)
+    _translate(guidance_page, english, **GUIDANCE)
+
+    articles = 0
+    for slug, text in UNIONS.items():
+        union = unions[slug]
+        _translate(union.home_page, english, title=text["title"], intro=text["intro"])
+        columns = {}
+        for article in ArticlePage.objects.descendant_of(union.home_page).filter(
+            title__in=ARTICLES
+        ):
+            column = article.get_parent().specific
+            if column.pk not in columns:
+                title = text["columns"].get(column.column.slug, column.title)
+                columns[column.pk] = _translate(column, english, title=title)
+            english_text = ARTICLES[article.title]
+            _translate(
+                article,
+                english,
+                title=english_text["title"],
+                intro=english_text["intro"],
+                body=_body(english_text["paragraphs"]),
+            )
+            articles += 1
+    documents = DocumentPage.objects.filter(locale=english).count()
+    log(f"  Bản tiếng Anh: trang trung tâm, {articles} bài của 2 công đoàn, {documents} văn bản")
+    return articles
