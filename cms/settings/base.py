@@ -246,6 +246,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page sent for translation gets a draft in the other language, never a live copy: the
+# translation goes through the union's approval workflow like any page (wagtail-localize
+# would otherwise publish an untranslated copy of a live page at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Slugs: the admin keeps Vietnamese letters while typing and the server folds them to
 # ASCII ("Công đoàn" -> "cong-doan"), see sites.pages.FoldedSlugMixin.

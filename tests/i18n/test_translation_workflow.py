@@ -51,16 +51,19 @@ def test_every_union_group_may_submit_translations(network):
 
 
 def test_an_editor_translates_an_article_of_the_union_into_english(
-    client, network, article, english
+    client, network, article, english, django_capture_on_commit_callbacks
 ):
     editor = member(network.a.editors_group, "bt-dich")
     client.force_login(editor)
     elsewhere = tree_outside(network.a.home_page)
+    assert article.live
 
-    response = translate(client, article, english, host(network.a))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translate(client, article, english, host(network.a))
     assert response.status_code == 302
     translated = article.get_translation(english)
-    assert not translated.live  # a draft to translate, not yet for readers
+    # A draft to translate, not yet for readers: an editor cannot publish by translating.
+    assert not translated.live
     # Its English parents were made inside the union's own tree, and nowhere else.
     english_home = network.a.home_page.get_translation(english)
     assert english_home.depth == 2
@@ -101,3 +104,42 @@ def test_another_union_cannot_translate_or_open_the_english_pages(
         reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
     ):
         assert client.get(url).status_code in (302, 403, 404), url
+
+
+def test_syncing_a_changed_page_never_publishes_the_english_one(client, network, article, english):
+    editor = member(network.a.approvers_group, "duyet-dich")
+    client.force_login(editor)
+    translate(client, article, english, host(network.a))
+    translated = article.get_translation(english)
+    translated.title = "Tet gifts for members"
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    live_before = translated.live_revision_id
+    assert live_before is not None
+
+    article.intro = "Đoạn mở đầu đã sửa sau khi dịch."
+    article.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(article)
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert "Đoạn mở đầu đã sửa" in str(source.get_source_instance().intro)
+    translated.refresh_from_db()
+    assert translated.live_revision_id == live_before  # nothing published by the sync
+
+    assert translated.specific.title == "Tet gifts for members"
+    assert "Đoạn mở đầu đã sửa" not in translated.specific.intro
+
+
+def test_another_union_cannot_sync_the_translations(client, network, article, english):
+    client.force_login(member(network.a.editors_group, "bt-a-sync"))
+    translate(client, article, english, host(network.a))
+    source = TranslationSource.objects.get_for_instance(article)
+    synced_at = source.last_updated_at
+    article.intro = "Sửa mà chưa đồng bộ."
+    article.save_revision().publish()
+    client.force_login(member(network.b.approvers_group, "duyet-b-sync"))
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code in (403, 404)
+    source.refresh_from_db()
+    assert source.last_updated_at == synced_at
