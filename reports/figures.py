@@ -30,7 +30,8 @@ class ComputedFigures:
 def computed_figures(campaign, unions=None, network=None):
     """{union id: ComputedFigures} for the given unions (default: every union of the network).
 
-    Nine queries whatever the number of unions or articles: the network (unions, departments),
+    Ten queries whatever the number of unions or articles: the network (unions, every site's
+    home in each language, departments),
     the network snapshot's versions and the restricted and the hidden branches (``visible``),
     the counts by column and kind, the columns' names, the events and the press coverage per
     site.
