@@ -175,3 +175,25 @@ def test_an_english_article_shows_english_menus_and_related_articles(
     menu = re.search(r'<details class="nav-disclosure".*?</details>', text, re.S).group(0)
     assert english_edition["column"].title in menu
     assert network.columns["tu-phap"].title not in menu
+
+
+def test_english_pages_speak_english_around_the_content(client, network, english_edition):
+    english = client.get("/en/", HTTP_HOST=host(network.a))
+    assert "Skip to main content" in english.text and "Latest news" in english.text
+    assert "Bỏ qua, đến nội dung chính" not in english.text
+    vietnamese = client.get("/", HTTP_HOST=host(network.a))
+    assert "Bỏ qua, đến nội dung chính" in vietnamese.text and "Tin mới" in vietnamese.text
+    assert "Skip to main content" not in vietnamese.text
+
+
+def test_the_english_catalog_is_compiled_from_its_source():
+    import polib
+    from django.conf import settings
+
+    folder = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES"
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(folder / "django.po"))}
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(folder / "django.mo")) if e.msgid
+    }
+    assert source == compiled
+    assert all(source.values())
