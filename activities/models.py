@@ -12,9 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from blog.blocks import ArticleBodyBlock
-from blog.models import campaign_by_id, take_column_campaign
+from blog.models import campaign_in, default_locale, take_column_campaign
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin, LeadImageMixin
 
@@ -44,9 +45,13 @@ class CampaignFromColumnMixin(models.Model):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        limit_choices_to=default_locale,
         related_name="+",
         help_text=_("Để trống để lấy theo chuyên mục."),
     )
+
+    # The same campaign in every language (blog.models.taxonomy).
+    override_translatable_fields = [SynchronizedField("campaign")]
 
     class Meta:
         abstract = True
@@ -58,7 +63,7 @@ class CampaignFromColumnMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["union"] = get_network(request).site_for_path(self.path)
-        context["campaign"] = campaign_by_id(self.campaign_id)
+        context["campaign"] = campaign_in(self.campaign_id, self.locale_id, request)
         context["breadcrumbs"] = self.breadcrumbs(request)
         return context
 

@@ -12,6 +12,7 @@ from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import Http404
@@ -21,9 +22,17 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.renditions import OG_IMAGE_SPEC
+from pagecache.snapshot import locale_codes
 
 from .listing import for_cards, in_sites, visible
-from .models import ArticlePage, Campaign, Column, ColumnPage, NewsHubPage, filter_articles
+from .models import (
+    ArticlePage,
+    ColumnPage,
+    NewsHubPage,
+    campaign_choices,
+    column_choices,
+    filter_articles,
+)
 from .seo import answering_site, home_of
 
 FEED_ITEMS = 20
@@ -51,6 +60,14 @@ class FeedSource:
     description: str
     articles: object  # an ArticlePage queryset, not yet ordered or limited
     network: object = field(repr=False, default=None)
+
+
+def feed_namespace(locale_id):
+    """The URL namespace of the feeds in the language of `locale_id` (cms/urls.py)."""
+    language = locale_codes().get(locale_id)
+    if language and language != settings.LANGUAGE_CODE:
+        return f"feeds_{language}"
+    return "feeds"
 
 
 def feed_locale_id(own, site):
@@ -182,11 +199,12 @@ class ColumnFeed(ArticleFeed):
 
     def get_object(self, request, slug, language=None):
         network, own, site = answering_site(request, language)
-        column = Column.objects.filter(slug=slug, locale_id=feed_locale_id(own, site)).first()
+        locale_id = feed_locale_id(own, site)
+        column = next((c for c in column_choices(locale_id, request) if c.slug == slug), None)
         if column is None:
             raise Http404
         column_pages = list(
-            in_sites(visible(ColumnPage.objects.filter(column=column)), [own])
+            in_sites(visible(ColumnPage.objects.filter(column_id=column.pk)), [own])
             .order_by("path")
             .only("id", "path", "url_path", "depth")
         )
@@ -212,7 +230,8 @@ class CampaignFeed(ArticleFeed):
 
     def get_object(self, request, slug, language=None):
         network, own, site = answering_site(request, language)
-        campaign = Campaign.objects.filter(slug=slug, locale_id=feed_locale_id(own, site)).first()
+        locale_id = feed_locale_id(own, site)
+        campaign = next((c for c in campaign_choices(locale_id, request) if c.slug == slug), None)
         if campaign is None:
             raise Http404
         sites = network.active if own.is_central else [own]
@@ -230,7 +249,7 @@ class CampaignFeed(ArticleFeed):
             title=title % {"campaign": campaign.name, "name": own.name},
             link=link,
             description=campaign.description or campaign.slogan or campaign.name,
-            articles=articles_in(sites).filter(campaign=campaign),
+            articles=articles_in(sites).filter(campaign_id=campaign.pk),
             network=network,
         )
 

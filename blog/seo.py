@@ -15,7 +15,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page
 
-from pagecache.snapshot import locale_codes
+from pagecache.snapshot import locale_id_for
 from sites.network import get_network, request_site, request_union
 
 from .listing import visible
@@ -53,7 +53,7 @@ def answering_site(request, language=None):
     if own is None or not own.is_active:
         raise Http404
     if language:
-        locale_id = next((pk for pk, code in locale_codes().items() if code == language), None)
+        locale_id = locale_id_for(language)
         network = network.in_locale(locale_id)
         own = network.by_site_id.get(own.site_id)
         if own is None:
@@ -116,7 +116,7 @@ def sitemap_index(request, network, central):
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
-        locale_id = next((pk for pk, c in locale_codes().items() if c == code), None)
+        locale_id = locale_id_for(code)
         entries += [
             SitemapIndexItem(language_sitemap_url(s, code))
             for s in network.in_locale(locale_id).active

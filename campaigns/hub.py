@@ -19,14 +19,15 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from activities.listing import campaign_activities
+from blog.feeds import feed_namespace
 from blog.listing import attach_renditions, build_cards, for_cards, in_sites, visible
 from blog.models import (
     ArticlePage,
     ColumnPage,
     DocumentPage,
-    all_columns,
-    campaign_by_id,
+    campaign_in,
     central_news_hub,
+    column_choices,
 )
 from core import tree
 from core.renditions import (
@@ -37,7 +38,7 @@ from core.renditions import (
     TIMELINE_SPECS,
 )
 from core.tree import parent_path_expression
-from pagecache.snapshot import cached
+from pagecache.snapshot import cached, locale_codes
 from reports.services import accepted_totals
 
 SECTION_SIZE = 4
@@ -82,14 +83,15 @@ class MaterialItem:
     extension: str = field(default="")
 
 
-def report_figures(campaign):
-    """Network totals from accepted result reports only (three queries)."""
+def report_figures(campaign, language=None):
+    """Network totals from accepted result reports only (three queries), labelled in
+    `language` where the centre gave the figure's words in it."""
     return [
         KeyFigure(
-            label=str(figure.label),
+            label=figure.label_in(language),
             value=total,
             unit=figure.unit,
-            unit_label=figure.unit_display,
+            unit_label=figure.unit_label_in(language),
         )
         for figure, total in accepted_totals(campaign)
     ]
@@ -108,7 +110,7 @@ def _hub_link(hub_url, **filters):
     return f"{hub_url}?{urlencode(filters)}" if hub_url else None
 
 
-def column_sections(request, network, articles, campaign, hub_url, size=SECTION_SIZE):
+def column_sections(request, network, articles, campaign, hub_url, columns, size=SECTION_SIZE):
     """The latest `size` articles of each shared column, in one ranked query (+ renditions)."""
     column_of_parent = ColumnPage.objects.filter(path=OuterRef("parent_path")).values("column_id")[
         :1
@@ -132,7 +134,7 @@ def column_sections(request, network, articles, campaign, hub_url, size=SECTION_
     by_column = {}
     for page, card in zip(pages, cards, strict=True):
         by_column.setdefault(page.section_column, []).append(card)
-    columns = [column for column in all_columns() if column.pk in by_column]
+    columns = [column for column in columns if column.pk in by_column]
     return [
         ColumnSection(
             column=column,
@@ -251,9 +253,9 @@ def partner_list(page):
 
 def hub_context(page, request, network):
     """Everything the hub template shows (see the module docstring for the queries)."""
-    campaign = campaign_by_id(page.campaign_id)
+    campaign = campaign_in(page.campaign_id, page.locale_id, request)
     sites = network.active
-    articles = in_sites(visible(ArticlePage.objects.filter(campaign=campaign)), sites)
+    articles = in_sites(visible(ArticlePage.objects.filter(campaign_id=campaign.pk)), sites)
 
     counts = article_counts(articles, sites)
     news_hub = central_news_hub(network)
@@ -273,7 +275,8 @@ def hub_context(page, request, network):
     article_total = sum(counts.values())
     unions_taking_part = sum(1 for p in participants if not p.union.is_central)
     status = page.status
-    sections = column_sections(request, network, articles, campaign, hub_url)
+    columns = column_choices(page.locale_id, request)
+    sections = column_sections(request, network, articles, campaign, hub_url, columns)
     photos = photo_strip(request, articles)
     documents = (
         cached(f"hub-documents:{page.pk}", lambda: campaign_documents(page, network))
@@ -296,13 +299,13 @@ def hub_context(page, request, network):
     if network.central:
         for kind in ("rss", "atom"):
             feed_urls[kind] = network.central.root_url + reverse(
-                f"feeds:campaign_{kind}", kwargs={"slug": campaign.slug}
+                f"{feed_namespace(page.locale_id)}:campaign_{kind}", kwargs={"slug": campaign.slug}
             )
     return {
         "campaign": campaign,
         "status": status,
         "status_label": status.label,
-        "report_figures": report_figures(campaign),
+        "report_figures": report_figures(campaign, locale_codes().get(page.locale_id)),
         "live_figures": [
             KeyFigure(label=_("Bài viết đã đăng"), value=article_total, unit_label=_("bài")),
             KeyFigure(

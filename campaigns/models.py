@@ -18,8 +18,9 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable
+from wagtail_localize.fields import SynchronizedField
 
-from blog.models import campaign_by_id
+from blog.models import campaign_by_id, campaign_in, default_locale
 from core.media import collection_lets_in
 from sites.models import Union
 from sites.pages import BasePage, IntroMixin
@@ -61,6 +62,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         "blog.Campaign",
         verbose_name=_("chương trình truyền thông"),
         on_delete=models.PROTECT,
+        limit_choices_to=default_locale,
         related_name="hub_pages",
         help_text=_("Mỗi chương trình chỉ có một chuyên trang."),
     )
@@ -116,6 +118,8 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
         ]
     )
     search_fields = BasePage.search_fields + IntroMixin.search_fields
+    # One campaign whatever the language of the hub (blog.models.taxonomy).
+    override_translatable_fields = [SynchronizedField("campaign")]
 
     parent_page_types = ["home.CentralHomePage"]
     subpage_types = ["blog.DocumentPage"]
@@ -143,7 +147,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
                 )
 
     def search_text_parts(self):
-        campaign = self.campaign if self.campaign_id else None
+        campaign = campaign_in(self.campaign_id, self.locale_id)
         extra = [campaign.name, campaign.slogan] if campaign else []
         return [*super().search_text_parts(), *extra]
 
@@ -151,7 +155,7 @@ class CampaignHubPage(RoutablePageMixin, IntroMixin, BasePage):
     def feed_campaign(self):
         """The campaign whose feed the page announces in <head> (see feed_tags)."""
 
-        return campaign_by_id(self.campaign_id) or (self.campaign if self.campaign_id else None)
+        return campaign_in(self.campaign_id, self.locale_id)
 
     @cached_property
     def status(self):

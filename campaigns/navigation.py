@@ -14,6 +14,7 @@ from django.utils import timezone
 from blog.listing import visible
 from blog.models import Campaign, ColumnPage, campaign_by_id, campaign_choices
 from pagecache.snapshot import cached
+from sites.network import get_network
 
 from .models import CampaignHubPage, CampaignStatus, campaign_status
 
@@ -37,35 +38,47 @@ class CampaignLink:
 
 
 def _hubs():
-    """{campaign id: hub page} of the published, public campaign hubs."""
+    """{(campaign id, locale id): hub page} of the published, public campaign hubs (a
+    campaign's hub and its English translation share the campaign)."""
     return cached(
         "campaign-hubs",
-        lambda: {hub.campaign_id: hub for hub in visible(CampaignHubPage.objects.all())},
+        lambda: {
+            (hub.campaign_id, hub.locale_id): hub for hub in visible(CampaignHubPage.objects.all())
+        },
     )
 
 
-def _site_columns(site):
-    """{campaign id: column page} of the visible column pages of `site`, the first of each."""
+def _site_columns(request, locale_id):
+    """{campaign id: column page} of the visible column pages of the request's site in the
+    language of `locale_id` (under its home in that language), the first of each."""
+    own = get_network(request).by_site_id.get(request.site.pk)
+    homes = (
+        [path for home_locale, path, _pk in own.homes if home_locale == locale_id] if own else []
+    )
+    if not homes:
+        return {}
 
     def load():
         columns = {}
-        pages = visible(ColumnPage.objects.descendant_of(site.root_page, inclusive=False))
+        pages = visible(ColumnPage.objects.filter(path__startswith=homes[0], depth__gt=2))
         for page in pages.filter(campaign__isnull=False).order_by("path"):
             columns.setdefault(page.campaign_id, page)
         return columns
 
-    return cached(f"campaign-columns:{site.pk}", load)
+    return cached(f"campaign-columns:{request.site.pk}:{locale_id}", load)
 
 
-def campaign_link(request, campaign, today=None):
-    """The CampaignLink of `campaign` (or of a campaign id) on the request's site."""
+def campaign_link(request, campaign, today=None, locale_id=None):
+    """The CampaignLink of `campaign` (or of a campaign id) on the request's site, to the
+    pages in the language of `locale_id` (default: the campaign's own, Vietnamese)."""
     if not isinstance(campaign, Campaign):
         campaign = campaign_by_id(campaign)
     if campaign is None:
         return None
-    hub = _hubs().get(campaign.pk)
+    locale_id = locale_id or campaign.locale_id
+    hub = _hubs().get((campaign.pk, locale_id))
     site = request.site
-    column = _site_columns(site).get(campaign.pk) if site is not None else None
+    column = _site_columns(request, locale_id).get(campaign.pk) if site is not None else None
     return CampaignLink(
         campaign=campaign,
         status=campaign_status(campaign, today),
@@ -82,7 +95,9 @@ def active_campaigns(request, locale_id, today=None):
     """The campaigns running now, then those coming, in the locale, each with its links; when
     none is under way, the latest ones that ended (a reader still finds last season's)."""
     today = today or timezone.localdate()
-    links = [campaign_link(request, c, today) for c in campaign_choices(locale_id, request)]
+    links = [
+        campaign_link(request, c, today, locale_id) for c in campaign_choices(locale_id, request)
+    ]
     links = [link for link in links if link.url]
     under_way = [link for link in links if link.status != CampaignStatus.ENDED]
     if not under_way:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from blog.models import Campaign, Column, ColumnPage
+from blog.models import Campaign, Column, ColumnPage, default_locale
 from core.dates import add_years, lunar_year_name
 from core.text import slugify_vi
 from reports.models import ReportTemplate
@@ -203,7 +203,9 @@ def copy_campaign_for_next_year(campaign, user=None, **chosen):
 def campaigns_under_way(today=None):
     """The campaigns running or coming (their end date not past)."""
     today = today or timezone.localdate()
-    return Campaign.objects.filter(end_date__gte=today).prefetch_related("columns")
+    return Campaign.objects.filter(default_locale(), end_date__gte=today).prefetch_related(
+        "columns"
+    )
 
 
 def ensure_campaign_columns(*, unions=None, campaigns=None, standing=False, columns=None):
@@ -227,7 +229,10 @@ def ensure_campaign_columns(*, unions=None, campaigns=None, standing=False, colu
         for column in campaign.columns.all()
     ]
     if standing:
-        wanted += [(column, None) for column in Column.objects.filter(campaigns__isnull=True)]
+        wanted += [
+            (column, None)
+            for column in Column.objects.filter(default_locale(), campaigns__isnull=True)
+        ]
     if columns is not None:
         keep = {column.pk for column in columns}
         wanted = [(column, campaign) for column, campaign in wanted if column.pk in keep]

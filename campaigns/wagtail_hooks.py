@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 
 from blog.models import Campaign, Column
 
@@ -37,7 +38,11 @@ def copy_for_next_year_button(snippet, user, next_url=None):
 @hooks.register("after_edit_snippet")
 def give_every_union_the_columns(request, instance):
     """A campaign (or a shared column) the centre adds or edits reaches every active union's
-    site: a column page for each of its columns, while the campaign is under way."""
+    site: a column page for each of its columns, while the campaign is under way.
+    Translations (an English campaign or column) only carry words: pages point at the
+    Vietnamese one (blog.models.taxonomy)."""
+    if getattr(instance, "locale_id", None) != Locale.get_default().pk:
+        return
     if isinstance(instance, Campaign):
         ensure_campaign_columns(campaigns=[instance])
     elif isinstance(instance, Column):

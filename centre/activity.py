@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from blog.listing import any_path_under
-from blog.models import ArticlePage, Campaign
+from blog.models import ArticlePage, Campaign, default_locale
 from core import tree
 from reports.charts import activity_chart
 
@@ -89,10 +89,11 @@ def desk_campaign(today=None):
     """The campaign the desk charts: the one under way that began last, otherwise the one
     that ended last."""
     today = today or timezone.localdate()
-    running = Campaign.objects.filter(start_date__lte=today, end_date__gte=today)
+    campaigns = Campaign.objects.filter(default_locale())
+    running = campaigns.filter(start_date__lte=today, end_date__gte=today)
     return (
         running.order_by("-start_date").first()
-        or Campaign.objects.filter(end_date__lt=today).order_by("-end_date").first()
+        or campaigns.filter(end_date__lt=today).order_by("-end_date").first()
     )
 
 

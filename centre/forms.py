@@ -69,6 +69,15 @@ class UnionForm(forms.Form):
         max_length=60,
         error_messages=required(gettext_lazy("Nhập tên viết tắt.")),
     )
+    name_en = forms.CharField(
+        label=gettext_lazy("Tên tiếng Anh"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Hiện trên các trang tiếng Anh của mạng, nếu có."),
+    )
+    short_name_en = forms.CharField(
+        label=gettext_lazy("Tên viết tắt tiếng Anh"), max_length=60, required=False
+    )
     hostname = forms.CharField(
         label=gettext_lazy("Tên miền"),
         max_length=255,
@@ -245,7 +254,8 @@ class UnionCreateForm(UnionForm):
     def service_arguments(self):
         data = self.cleaned_data
         fields = [
-            "name", "short_name", "slug", "hostname", "port", "tagline", "primary_colour",
+            "name", "short_name", "name_en", "short_name_en", "slug", "hostname", "port",
+            "tagline", "primary_colour",
             "contact_email", "phone", "address", "facebook_url", "zalo_url",
         ]  # fmt: skip
         arguments = {field: data[field] for field in fields}
@@ -283,6 +293,15 @@ class DepartmentForm(forms.Form):
         max_length=60,
         error_messages=required(gettext_lazy("Nhập tên viết tắt.")),
         help_text=gettext_lazy("Hiện trên thẻ bài viết, ví dụ: Ban CS-PL-QHLĐ."),
+    )
+    name_en = forms.CharField(
+        label=gettext_lazy("Tên tiếng Anh"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Hiện trên các trang tiếng Anh của mạng, nếu có."),
+    )
+    short_name_en = forms.CharField(
+        label=gettext_lazy("Tên viết tắt tiếng Anh"), max_length=60, required=False
     )
 
     def __init__(self, *args, department=None, **kwargs):

@@ -206,6 +206,8 @@ def provision_union(
     slug,
     hostname,
     port=80,
+    name_en="",
+    short_name_en="",
     is_central=False,
     tagline="",
     primary_colour=DEFAULT_COLOUR,
@@ -234,6 +236,8 @@ def provision_union(
         data={
             "name": name or "",
             "short_name": short_name or "",
+            "name_en": name_en or "",
+            "short_name_en": short_name_en or "",
             "slug": slug or "",
             "hostname": hostname or "",
             "port": port,
@@ -313,6 +317,8 @@ def provision_union(
             union = Union.objects.create(
                 name=name,
                 short_name=short_name,
+                name_en=data["name_en"].strip(),
+                short_name_en=data["short_name_en"].strip(),
                 slug=slug,
                 is_central=is_central,
                 site=site,
@@ -390,12 +396,14 @@ def set_union_active(union, active):
         return union
 
 
-def update_union(union, *, name, short_name, hostname, port):
+def update_union(union, *, name, short_name, hostname, port, name_en="", short_name_en=""):
     """Rename a union or move its site to another hostname, keeping groups and site in step."""
     form = UnionEditForm(
         data={
             "name": name or "",
             "short_name": short_name or "",
+            "name_en": name_en or "",
+            "short_name_en": short_name_en or "",
             "hostname": hostname or "",
             "port": port,
         },
@@ -415,7 +423,9 @@ def update_union(union, *, name, short_name, hostname, port):
         site.hostname, site.port, site.site_name = hostname, port, name
         site.save()
         union.name, union.short_name = name, short_name
-        union.save(update_fields=["name", "short_name"])
+        union.name_en = form.cleaned_data["name_en"].strip()
+        union.short_name_en = form.cleaned_data["short_name_en"].strip()
+        union.save(update_fields=["name", "short_name", "name_en", "short_name_en"])
     return union
 
 
@@ -442,7 +452,7 @@ def take_down_page(page, user, reason=""):
     return page
 
 
-def provision_department(*, name, short_name, slug, accounts=()):
+def provision_department(*, name, short_name, slug, accounts=(), name_en="", short_name_en=""):
     """Create a central department in one transaction, or raise ValidationError and create
     nothing: its editors group (admin access; create pages on the central site and edit their
     own, submitted to the centre's approval workflow; the shared taxonomy read-only), its own
@@ -453,6 +463,8 @@ def provision_department(*, name, short_name, slug, accounts=()):
         data={
             "name": name or "",
             "short_name": short_name or "",
+            "name_en": name_en or "",
+            "short_name_en": short_name_en or "",
             "slug": slug or "",
             **(
                 {
@@ -487,6 +499,8 @@ def provision_department(*, name, short_name, slug, accounts=()):
             department = Department.objects.create(
                 name=data["name"],
                 short_name=data["short_name"],
+                name_en=data["name_en"].strip(),
+                short_name_en=data["short_name_en"].strip(),
                 slug=data["slug"],
                 editors_group=editors,
                 collection=collection,
@@ -504,10 +518,16 @@ def provision_department(*, name, short_name, slug, accounts=()):
         ) from error
 
 
-def update_department(department, *, name, short_name):
+def update_department(department, *, name, short_name, name_en="", short_name_en=""):
     """Rename a department, keeping its group and collection in step."""
     form = DepartmentEditForm(
-        data={"name": name or "", "short_name": short_name or ""}, department=department
+        data={
+            "name": name or "",
+            "short_name": short_name or "",
+            "name_en": name_en or "",
+            "short_name_en": short_name_en or "",
+        },
+        department=department,
     )
     if not form.is_valid():
         raise errors_of(form)
@@ -518,5 +538,7 @@ def update_department(department, *, name, short_name):
         department.collection.name = name
         department.collection.save(update_fields=["name"])
         department.name, department.short_name = name, short_name
-        department.save(update_fields=["name", "short_name"])
+        department.name_en = form.cleaned_data["name_en"].strip()
+        department.short_name_en = form.cleaned_data["short_name_en"].strip()
+        department.save(update_fields=["name", "short_name", "name_en", "short_name_en"])
     return department

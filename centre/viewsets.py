@@ -163,6 +163,8 @@ class UnionEditView(ServiceEditView):
         return {
             "name": union.name,
             "short_name": union.short_name,
+            "name_en": union.name_en,
+            "short_name_en": union.short_name_en,
             "hostname": union.site.hostname,
             "port": union.site.port,
         }
@@ -274,7 +276,13 @@ class DepartmentEditView(ServiceEditView):
     update = staticmethod(update_department)
 
     def get_initial(self):
-        return {"name": self.object.name, "short_name": self.object.short_name}
+        department = self.object
+        return {
+            "name": department.name,
+            "short_name": department.short_name,
+            "name_en": department.name_en,
+            "short_name_en": department.short_name_en,
+        }
 
 
 class DepartmentViewSet(ModelViewSet):

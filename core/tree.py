@@ -72,13 +72,29 @@ def deepest_root(path, roots, root_path=lambda root: root.root_path):
 
 
 class SiteRoots:
-    """Every Wagtail site with its home page's path, in one query: `site_for(path)` is the
-    site a page belongs to (unions' or not: core knows only Wagtail's sites). `sites` is
-    deepest home page first."""
+    """Every Wagtail site with its home page's path, and the paths of that home's translations
+    (a site's English home is its home's sibling, answering under /en/), in two queries:
+    `site_for(path)` is the site a page belongs to in any language (unions' or not: core knows
+    only Wagtail's sites). `sites` is deepest home page first; `roots` is (path, site) of
+    every home in every language, deepest first."""
 
     def __init__(self):
-        sites = Site.objects.select_related("root_page").only("id", "root_page__path")
+        sites = list(
+            Site.objects.select_related("root_page").only(
+                "id", "root_page__path", "root_page__translation_key"
+            )
+        )
         self.sites = sorted(sites, key=lambda site: -len(site.root_page.path))
+        by_key = {site.root_page.translation_key: site for site in sites}
+        own = {site.root_page.path for site in sites}
+        roots = [(site.root_page.path, site) for site in sites]
+        if by_key:
+            translations = Page.objects.filter(translation_key__in=list(by_key)).values_list(
+                "path", "translation_key"
+            )
+            roots += [(path, by_key[key]) for path, key in translations if path not in own]
+        self.roots = sorted(roots, key=lambda root: -len(root[0]))
 
     def site_for(self, path):
-        return deepest_root(path, self.sites, lambda site: site.root_page.path)
+        found = deepest_root(path, self.roots, lambda root: root[0])
+        return found[1] if found is not None else None

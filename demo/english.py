@@ -7,9 +7,71 @@ union's English home and columns), made as translations of the Vietnamese pages
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from blog.models import ArticlePage, DocumentPage, NewsHubPage
+from blog.models import ArticlePage, Campaign, Column, DocumentPage, NewsHubPage
 from campaigns.models import CampaignHubPage
+from centre.services import update_union
+from core.text import slugify_vi
 from home.models import DirectoryPage
+from reports.models import ReportFigure
+from sites.models import SiteBranding
+
+from .organisation import create_organisation_page
+
+# The network's shared words in English, kept by the centre: the unions' names (the union
+# form), their slogans (each site's branding), the campaigns and columns (their English
+# translations: blog.models.taxonomy) and the report's figures (the report template).
+UNION_NAMES = {
+    "trung-uong": ("Vietnam Civil Servants' Trade Union", "VCSTU"),
+    "tu-phap": ("Trade Union of the Ministry of Justice", "MOJ Union"),
+    "noi-vu": ("Trade Union of the Ministry of Home Affairs", "MOHA Union"),
+    "ngoai-giao": ("Trade Union of the Ministry of Foreign Affairs", "MOFA Union"),
+    "khoa-hoc-cong-nghe": ("Trade Union of the Ministry of Science and Technology", "MOST Union"),
+    "thong-tan-xa": ("Trade Union of the Vietnam News Agency", "VNA Union"),
+    "vien-han-lam-khxh": (
+        "Trade Union of the Vietnam Academy of Social Sciences",
+        "VASS Union",
+    ),
+}
+TAGLINES = {
+    "trung-uong": "Representing, protecting and caring for the members of Vietnam's public service",
+    "tu-phap": "Beside the members of the justice sector everywhere in the country",
+    "noi-vu": "Together – Sharing – Growing",
+}
+CAMPAIGN_WORDS = {
+    "tet-sum-vay-10-nam": {
+        "name": "Ten years of the “Tet Reunion” programme",
+        "slogan": "Ten years of bringing members home for Tet",
+        "description": "A look back at ten years (2014–2024) of the unions' Tet care for members.",
+    },
+    "cho-tet-cong-doan-2024": {
+        "name": "Union Tet Market 2024",
+        "slogan": "Tet shopping at members' prices",
+        "description": "Online and on the unions' own market days, with free stalls for members "
+        "in hardship.",
+    },
+    "tet-sum-vay-xuan-chia-se": {
+        "name": "“Tet Reunion – Sharing Spring”",
+        "slogan": "No member spends Tet in want",
+        "description": "The unions' care for members at the Lunar New Year of the Dragon 2024.",
+    },
+}
+COLUMN_WORDS = {
+    "dau-an-10-nam": "Ten years of Tet Reunion",
+    "cho-tet-cong-doan": "Union Tet Market",
+    "xuan-chia-se": "Sharing Spring",
+    "tin-hoat-dong": "Union news",
+    "dien-dan-doan-vien": "Members' forum",
+}
+FIGURE_WORDS = {
+    "doan-vien-duoc-tham": ("Members and workers visited", "people"),
+    "suat-qua": ("Tet gifts given", "gifts"),
+    "gia-tri-qua": ("Total value of gifts", ""),
+    "gian-hang-0-dong": ("Goods taken at the free stalls", "visits"),
+    "tu-van-phap-luat": ("Legal advice sessions", "sessions"),
+    "tu-van-suc-khoe": ("Health advice sessions", "sessions"),
+    "tin-bai-bao-chi": ("Press stories", "stories"),
+    "bai-mang-xa-hoi": ("Social media posts (Facebook, Zalo)", "posts"),
+}
 
 CENTRAL_HOME = {
     "title": "Vietnam Civil Servants' Trade Union",
@@ -141,6 +203,8 @@ def _translate(page, english, **fields):
     translated = page.specific.copy_for_translation(english)
     for name, value in fields.items():
         setattr(translated, name, value)
+    if page.depth > 2:  # an English address below the English home (/en/network-news/)
+        translated.slug = slugify_vi(fields["title"])[:80].strip("-")
     translated.save_revision().publish()
     return translated.specific
 
@@ -149,9 +213,41 @@ def _body(paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 
 
+def translate_shared_words(english, unions):
+    """The centre's English words: unions' names and slogans, campaigns, columns, figures."""
+    for union in unions.values():
+        name_en, short_name_en = UNION_NAMES.get(union.slug, ("", ""))
+        update_union(
+            union,
+            name=union.name,
+            short_name=union.short_name,
+            hostname=union.site.hostname,
+            port=union.site.port,
+            name_en=name_en,
+            short_name_en=short_name_en,
+        )
+        if union.slug in TAGLINES:
+            SiteBranding.objects.filter(site=union.site).update(tagline_en=TAGLINES[union.slug])
+    for campaign in Campaign.objects.filter(locale=Locale.get_default(), slug__in=CAMPAIGN_WORDS):
+        translated = campaign.copy_for_translation(english)
+        for name, value in CAMPAIGN_WORDS[campaign.slug].items():
+            setattr(translated, name, value)
+        translated.save()
+    for column in Column.objects.filter(locale=Locale.get_default(), slug__in=COLUMN_WORDS):
+        translated = column.copy_for_translation(english)
+        translated.name = COLUMN_WORDS[column.slug]
+        translated.description = ""
+        translated.save()
+    for figure in ReportFigure.objects.filter(key__in=FIGURE_WORDS):
+        figure.label_en, figure.unit_label_en = FIGURE_WORDS[figure.key]
+        figure.save(update_fields=["label_en", "unit_label_en"])
+
+
 def create_english_edition(central, unions, guidance_page, log=print):
-    """English pages of the central site and of two unions (`unions`: by slug)."""
+    """English pages of the central site and of two unions (`unions`: by slug), after the
+    shared words (translate_shared_words)."""
     english = Locale.objects.get(language_code="en")
+    translate_shared_words(english, unions)
     home = central.home_page
     _translate(home, english, **CENTRAL_HOME)
     for hub in NewsHubPage.objects.child_of(home):
@@ -161,8 +257,10 @@ def create_english_edition(central, unions, guidance_page, log=print):
     for hub in CampaignHubPage.objects.child_of(home).select_related("campaign"):
         text = CAMPAIGN_HUBS.get(hub.campaign.slug)
         if text:
-            _translate(hub, english, **text)
+            # The look back (timeline and figures over the years) waits for its translator.
+            _translate(hub, english, **text, review=[])
     _translate(guidance_page, english, **GUIDANCE)
+    create_organisation_page(central, english)
 
     articles = 0
     for slug, text in UNIONS.items():

@@ -257,6 +257,8 @@ class DemoBuilder:
 DEMO_DEPARTMENT = {
     "name": "Ban Chính sách - Pháp luật - Quan hệ lao động",
     "short_name": "Ban CS-PL-QHLĐ",
+    "name_en": "Department of Policy, Law and Labour Relations",
+    "short_name_en": "Policy and Law Dept.",
     "slug": "chinh-sach-phap-luat",
     # Central articles this department supplied the information for.
     "articles": [
@@ -280,6 +282,8 @@ def create_demo_department(central_columns, log=print):
     department = provision_department(
         name=data["name"],
         short_name=data["short_name"],
+        name_en=data["name_en"],
+        short_name_en=data["short_name_en"],
         slug=data["slug"],
         accounts=[
             {"username": username, "email": f"{username}@example.vn", "password": DEMO_PASSWORD}
@@ -428,7 +432,6 @@ def load_demo(port=8000, log=print):
             )
         log(f"  {len(content.ARTICLES)} bài viết, {builder.image_seed} ảnh minh họa")
         create_demo_activities(by_key, column_pages, hubs, log=log)
-        create_english_edition(central, by_key, guidance_page, log=log)
         # Before the accounts: nobody to e-mail yet about its article waiting for approval.
         department = create_demo_department(column_pages[central.slug], log=log)
         accounts = builder.accounts(unions)
@@ -441,6 +444,7 @@ def load_demo(port=8000, log=print):
         )
 
         create_demo_reports(campaigns["tet-sum-vay-xuan-chia-se"], unions, log=log)
+        create_english_edition(central, by_key, guidance_page, log=log)
         create_demo_proposals(unions, log=log)
         set_demo_desk_visit(central, unions)
     return {"unions": unions, "accounts": accounts, "articles": len(content.ARTICLES)}

@@ -90,6 +90,7 @@ class CentralHomePage(BaseHomePage):
         "blog.DocumentPage",
         "blog.NewsHubPage",
         "home.DirectoryPage",
+        "home.OrganisationPage",
         "campaigns.CampaignHubPage",
         "activities.EventPage",
         "activities.PressMentionPage",
@@ -428,3 +429,6 @@ class FeatureProposal(models.Model):
 
     def __str__(self):
         return f"{self.article.title} ({self.get_status_display()})"
+
+
+from .organisation import OrganisationPage  # noqa: E402, F401 (a page type of this app)

@@ -173,6 +173,11 @@ def locale_codes():
     return cached("locales", lambda: dict(Locale.objects.values_list("id", "language_code")))
 
 
+def locale_id_for(language):
+    """The id of the locale of a language code (None if the network has no such locale)."""
+    return next((pk for pk, code in locale_codes().items() if code == language), None)
+
+
 def on_content_changed(sender, change, **kwargs):
     """Every change listed in core.changes, except a report review (no snapshot data)."""
     if not change.network_only:

@@ -14,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from blog.models import default_locale
+
 COUNT_MAX = 10**9  # people, packages, visits…
 VND_MAX = 10**12  # one union's amount in đồng
 
@@ -30,6 +32,7 @@ class ReportTemplate(ClusterableModel):
         "blog.Campaign",
         verbose_name=_("chương trình truyền thông"),
         on_delete=models.CASCADE,
+        limit_choices_to=default_locale,
         related_name="report_template",
     )
     deadline = models.DateField(_("hạn nộp báo cáo"))
@@ -76,11 +79,25 @@ class ReportFigure(Orderable):
     )
     required = models.BooleanField(_("bắt buộc"), default=True)
     help_text = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    # The figure's words on the campaign hub's English pages (edited here, once, by the centre).
+    label_en = models.CharField(
+        _("tên chỉ tiêu bằng tiếng Anh"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hiện trên chuyên trang tiếng Anh; để trống thì dùng tên tiếng Việt."),
+    )
+    unit_label_en = models.CharField(
+        _("đơn vị tính bằng tiếng Anh"),
+        max_length=30,
+        blank=True,
+        help_text=_("Ví dụ: people, gifts, visits."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("key")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("unit_label"), FieldPanel("required")]),
         FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("label_en"), FieldPanel("unit_label_en")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -100,6 +117,15 @@ class ReportFigure(Orderable):
     @property
     def unit_display(self):
         return "đồng" if self.unit == FigureUnit.VND else self.unit_label
+
+    def label_in(self, language):
+        """The figure's name in `language` (its English one where given), else Vietnamese."""
+        return (language == "en" and self.label_en) or self.label
+
+    def unit_label_in(self, language):
+        if language == "en" and self.unit == FigureUnit.VND:
+            return "VND"
+        return (language == "en" and self.unit_label_en) or self.unit_display
 
 
 class ReportStatus(models.TextChoices):

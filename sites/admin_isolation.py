@@ -20,6 +20,7 @@ limits are Wagtail's permissions (see ``centre.services._grant_central_departmen
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -254,8 +255,12 @@ class Reach:
                 instance = source.get_source_instance()
             except Exception:  # the source object is gone: nothing of it to show
                 continue
-            kind = "page" if isinstance(instance, Page) else None
-            if kind and not self.check(kind, [instance.pk]):
+            if isinstance(instance, Page):
+                if not self.check("page", [instance.pk]):
+                    return False
+            elif not may_change(self.user, type(instance)):
+                # A shared snippet (a campaign, a column): read-only to whoever may not edit
+                # it, its translations included.
                 return False
         return True
 
@@ -278,6 +283,12 @@ def view_kind(match):
             if name == prefix or name.startswith(prefix + ":") or name.startswith(prefix + "_"):
                 return kind
     return None
+
+
+def may_change(user, model):
+    """Whether the user may edit objects of `model` (and so send them for translation)."""
+    meta = model._meta
+    return user.has_perm(f"{meta.app_label}.{get_permission_codename('change', meta)}")
 
 
 def base_view_name(name):
@@ -306,6 +317,13 @@ class AdminIsolationMiddleware:
             return permission_denied(request)
         if name in NETWORK_FILTERED_REPORTS:
             return permission_denied(request)
+        if name == "wagtail_localize:submit_snippet_translation":
+            content_type = ContentType.objects.filter(
+                app_label=view_kwargs.get("app_label"), model=view_kwargs.get("model_name")
+            ).first()
+            model = content_type.model_class() if content_type else None
+            if model is None or not may_change(user, model):
+                return permission_denied(request)
         reach = Reach(user)
         kind = view_kind(match)
         for argument, value in view_kwargs.items():

@@ -22,6 +22,9 @@ class Union(models.Model):
 
     name = models.CharField(_("tên công đoàn"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=60)
+    # The names on the union's English pages, kept by the centre (sites.network.in_locale).
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    short_name_en = models.CharField(_("tên viết tắt tiếng Anh"), max_length=60, blank=True)
     slug = models.SlugField(_("mã"), max_length=40, unique=True)
     is_central = models.BooleanField(
         _("công đoàn cấp trên (trang trung tâm)"),
@@ -86,6 +89,9 @@ class Department(models.Model):
 
     name = models.CharField(_("tên ban"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=60)
+    # Its names on English pages (sites.network.in_locale), "" when none was given.
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    short_name_en = models.CharField(_("tên viết tắt tiếng Anh"), max_length=60, blank=True)
     slug = models.SlugField(_("mã"), max_length=40, unique=True)
     editors_group = models.OneToOneField(
         "auth.Group", on_delete=models.PROTECT, related_name="department_as_editors"
@@ -124,6 +130,12 @@ class SiteBranding(BaseSiteSetting):
         related_name="+",
     )
     tagline = models.CharField(_("khẩu hiệu"), max_length=200, blank=True)
+    tagline_en = models.CharField(
+        _("khẩu hiệu tiếng Anh"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hiện trên các trang tiếng Anh; để trống thì dùng khẩu hiệu tiếng Việt."),
+    )
     primary_colour = models.CharField(
         _("màu chủ đạo"),
         max_length=7,
@@ -143,7 +155,11 @@ class SiteBranding(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("tagline"), FieldPanel("primary_colour")],
+            [
+                FieldPanel("logo"),
+                FieldRowPanel([FieldPanel("tagline"), FieldPanel("tagline_en")]),
+                FieldPanel("primary_colour"),
+            ],
             heading=_("Nhận diện"),
         ),
         MultiFieldPanel(

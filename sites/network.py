@@ -11,9 +11,11 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from core.tree import deepest_root
-from pagecache.snapshot import cached
+from pagecache.snapshot import cached, locale_codes
 
 from .models import Department, Union
+
+ENGLISH = "en"  # the language whose names the models keep in *_en fields
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class NetworkSite:
     # first. Translations (English editions) are the home's siblings under the tree root.
     homes: tuple = ()
     home_key: str = ""  # the home page's translation key (shared by its translations)
+    # The union's names on English pages (Union.name_en), "" when the centre gave none.
+    name_en: str = ""
+    short_name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class NetworkDepartment:
     name: str
     short_name: str
     slug: str
+    name_en: str = ""  # its names on English pages, "" when none was given
+    short_name_en: str = ""
 
 
 class Network:
@@ -111,17 +118,36 @@ class Network:
     def in_locale(self, locale_id):
         """The network as pages in that language see it: each site rooted at its home in that
         language (listings then gather only that language's pages); sites without one are left
-        out. The network itself when every site's home is in that language."""
+        out; on English pages, each union under its English names where it has them. The
+        network itself when every site's home is in that language."""
         if all(not s.homes or s.homes[0][0] == locale_id for s in self.sites):
             return self
         memo = self.__dict__.setdefault("_in_locale", {})
         if locale_id not in memo:
+            english = locale_codes().get(locale_id) == ENGLISH
             sites = []
             for site in self.sites:
                 home = next((h for h in site.homes if h[0] == locale_id), None)
-                if home is not None:
-                    sites.append(replace(site, root_path=home[1], root_page_id=home[2]))
-            memo[locale_id] = Network(sites, self.departments)
+                if home is None:
+                    continue
+                names = {}
+                if english:
+                    names = {
+                        "name": site.name_en or site.name,
+                        "short_name": site.short_name_en or site.short_name,
+                    }
+                sites.append(replace(site, root_path=home[1], root_page_id=home[2], **names))
+            departments = self.departments
+            if english:
+                departments = [
+                    replace(
+                        d,
+                        name=d.name_en or d.name,
+                        short_name=d.short_name_en or d.short_name,
+                    )
+                    for d in departments
+                ]
+            memo[locale_id] = Network(sites, departments)
         return memo[locale_id]
 
 
@@ -130,6 +156,8 @@ def load_network():
         "id",
         "name",
         "short_name",
+        "name_en",
+        "short_name_en",
         "slug",
         "is_central",
         "is_active",
@@ -153,6 +181,8 @@ def load_network():
                 site_id=u.site.id,
                 name=u.name,
                 short_name=u.short_name,
+                name_en=u.name_en,
+                short_name_en=u.short_name_en,
                 slug=u.slug,
                 is_central=u.is_central,
                 is_active=u.is_active,
@@ -170,8 +200,17 @@ def load_network():
             for u in unions
         ],
         [
-            NetworkDepartment(department_id=d.id, name=d.name, short_name=d.short_name, slug=d.slug)
-            for d in Department.objects.only("id", "name", "short_name", "slug")
+            NetworkDepartment(
+                department_id=d.id,
+                name=d.name,
+                short_name=d.short_name,
+                slug=d.slug,
+                name_en=d.name_en,
+                short_name_en=d.short_name_en,
+            )
+            for d in Department.objects.only(
+                "id", "name", "short_name", "slug", "name_en", "short_name_en"
+            )
         ],
     )
 

@@ -20,7 +20,7 @@ from wagtail.search import index
 from core import tree
 from core.file_access import FileAccessFormMixin
 from core.text import normalize, search_text, slugify_vi
-from pagecache.snapshot import cached, view_restriction_map
+from pagecache.snapshot import cached, locale_codes, view_restriction_map
 from sites.network import get_network
 
 from .languages import language_links
@@ -247,6 +247,12 @@ class BasePage(FoldedSlugMixin, Page):
         # hreflang alternates: only pages that exist in more than one language.
         exact = [language for language in languages if language.exact]
         context["alternates"] = exact if len(exact) > 1 else []
+        # A page in another language than the network's own (an English edition): its empty
+        # listings say that nothing is translated yet rather than that nothing exists.
+        context["is_translation"] = locale_codes().get(self.locale_id) not in (
+            None,
+            settings.LANGUAGE_CODE,
+        )
         return context
 
     def breadcrumbs(self, request):

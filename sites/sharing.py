@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from core.renditions import LOGO_IMAGE_SPEC, OG_IMAGE_SPEC
 from pagecache.snapshot import locale_codes
+from sites.identity import site_identity
 from sites.models import SiteBranding
 from sites.network import request_site
 
@@ -77,11 +78,12 @@ def share_meta(page, request):
         published = timezone.make_aware(datetime.combine(page.date, time.min))
     locale_id = getattr(page, "locale_id", None)
     language = locale_codes().get(locale_id) or translation.get_language()
+    identity = site_identity(request, page)
     return ShareMeta(
         url=page.get_full_url(request) or request.build_absolute_uri(),
         title=page.seo_title or page.title,
-        description=page.get_meta_description() or (branding.tagline if branding else ""),
-        site_name=site.site_name if site else "",
+        description=page.get_meta_description() or identity.tagline,
+        site_name=identity.name,
         type="article" if is_article else "website",
         locale=OG_LOCALES.get(language, "vi_VN"),
         image=image,

@@ -52,6 +52,7 @@ def _entry_for(page, roots):
     return SearchEntry(
         page_id=page.pk,
         site_id=site.pk if site else None,
+        locale_id=page.locale_id,
         path=page.path,
         title=_padded(search_text(page.title)),
         text=_padded(page.folded_search_text()),
@@ -117,10 +118,10 @@ def rebuild(pages=None):
 
 def assign_sites():
     """Set every entry's site again (after a site was added, moved or removed)."""
-    sites = SiteRoots().sites
-    for site in reversed(sites):  # shortest first: deeper roots win
-        SearchEntry.objects.filter(page__path__startswith=site.root_page.path).update(site=site)
-    outside = [site.root_page.path for site in sites]
+    roots = SiteRoots().roots
+    for path, site in reversed(roots):  # shortest first: deeper roots win
+        SearchEntry.objects.filter(page__path__startswith=path).update(site=site)
+    outside = [path for path, _site in roots]
     stray = SearchEntry.objects.all()
     if outside:
         stray = stray.exclude(any_path_under(outside, field="page__path"))
@@ -161,15 +162,18 @@ def match_rank(words, marked=()):
     return Case(*phrase, *near, default=Value(ALL_WORDS), output_field=IntegerField())
 
 
-def find(terms, site_ids, request=None, phrases=(), marked=""):
+def find(terms, site_ids, request=None, phrases=(), marked="", locale_id=None):
     """Entries (page id, date and ``match``: see match_rank) of live, public pages of the
-    given sites with every word of the (folded) `terms` and every quoted phrase as written:
+    given sites (in the language of `locale_id`, when given) with every word of the (folded)
+    `terms` and every quoted phrase as written:
     best match first (`marked`: the words with the diacritics typed, core.text.marked_terms),
     then every word in the title, then newest."""
     words = terms.split()
     if not words or not site_ids:
         return SearchEntry.objects.none()
     entries = SearchEntry.objects.filter(site_id__in=site_ids)
+    if locale_id is not None:
+        entries = entries.filter(locale_id=locale_id)
     hidden = excluded_paths(request)
     if hidden:
         entries = entries.exclude(any_path_under(hidden))

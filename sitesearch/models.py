@@ -14,6 +14,10 @@ class SearchEntry(models.Model):
     site = models.ForeignKey(
         "wagtailcore.Site", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The page's language: a search on an English page finds English pages only.
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # The page's tree path (kept on moves), to leave out restricted and unpublished branches.
     path = models.CharField(max_length=255)
     # " word word … ": padded with spaces so a word matches as " word ".

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -17,6 +18,7 @@ from blog.listing import paginate
 from blog.models import central_news_hub
 from core.text import highlight
 from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
+from pagecache.snapshot import locale_id_for
 from sites.network import get_network, request_site, request_union
 from sites.sharing import view_share_meta
 
@@ -104,6 +106,11 @@ def search(request):
             request, "home/site_offline.html", {"page": site.root_page.specific}, status=503
         )
 
+    # The pages of the language the reader reads in (/en/tim-kiem/: English pages only),
+    # each union under its name in that language.
+    locale_id = locale_id_for(get_language())
+    network = network.in_locale(locale_id) if locale_id else network
+    current = network.by_site_id.get(current.site_id, current)
     is_network = current.is_central
     form = SearchForm(request.GET or None, network_sites=network.active if is_network else None)
     sites = network.active if is_network else [current]
@@ -117,6 +124,7 @@ def search(request):
         request,
         phrases=form.phrases,
         marked=form.marked_terms,
+        locale_id=locale_id,
     )
     # Search words vary without end: their counts are not cached (blog.listing.paginate).
     results_page = paginate(request, hits, per_page=PER_PAGE, cache_count=False)

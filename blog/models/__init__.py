@@ -15,7 +15,9 @@ from .taxonomy import (
     all_columns,
     campaign_by_id,
     campaign_choices,
+    campaign_in,
     column_choices,
+    default_locale,
 )
 
 __all__ = [
@@ -30,10 +32,12 @@ __all__ = [
     "all_columns",
     "campaign_by_id",
     "campaign_choices",
+    "campaign_in",
     "central_news_hub",
     "column_choices",
     "column_of_path",
     "column_page_paths",
+    "default_locale",
     "filter_articles",
     "take_column_campaign",
 ]

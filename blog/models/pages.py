@@ -14,6 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core import tree
 from pagecache.snapshot import cached
@@ -29,7 +30,7 @@ from ..listing import (
     visible,
 )
 from . import hub as hub_module  # hub.py imports this module: used at run time only
-from .taxonomy import campaign_by_id
+from .taxonomy import campaign_in, default_locale
 
 HOME_PAGE_TYPES = ["home.CentralHomePage", "home.UnionHomePage"]
 RELATED_COUNT = 4
@@ -44,6 +45,7 @@ class ColumnPage(IntroMixin, BasePage):
         "blog.Column",
         verbose_name=_("chuyên mục dùng chung"),
         on_delete=models.PROTECT,
+        limit_choices_to=default_locale,
         related_name="column_pages",
         help_text=_("Loại chuyên mục của toàn mạng mà chuyên mục này thuộc về."),
     )
@@ -53,6 +55,7 @@ class ColumnPage(IntroMixin, BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        limit_choices_to=default_locale,
         related_name="column_pages",
         help_text=_("Bài viết mới trong chuyên mục mặc định thuộc chương trình này."),
     )
@@ -65,6 +68,8 @@ class ColumnPage(IntroMixin, BasePage):
         ]
     )
     search_fields = BasePage.search_fields + IntroMixin.search_fields
+    # The shared column and campaign stay the same in every language (blog.models.taxonomy).
+    override_translatable_fields = [SynchronizedField("column"), SynchronizedField("campaign")]
 
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = [
@@ -85,7 +90,7 @@ class ColumnPage(IntroMixin, BasePage):
         context["articles"] = articles
         context["cards"] = build_cards(request, articles, self.page_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
-        context["campaign"] = campaign_by_id(self.campaign_id)
+        context["campaign"] = campaign_in(self.campaign_id, self.locale_id, request)
         return context
 
 
@@ -146,6 +151,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        limit_choices_to=default_locale,
         related_name="articles",
         help_text=_("Để trống để lấy theo chuyên mục."),
     )
@@ -183,6 +189,8 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         ]
     )
 
+    override_translatable_fields = [SynchronizedField("campaign")]  # see ColumnPage
+
     parent_page_types = ["blog.ColumnPage"]
     subpage_types = []
 
@@ -209,7 +217,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
         context["tag_list"] = list(self.tags.all())
         context["tag_links"] = self.tag_links(request, network, context["tag_list"])
         context["related"] = self.related_articles(request, network)
-        context["campaign"] = campaign_by_id(self.campaign_id)
+        context["campaign"] = campaign_in(self.campaign_id, self.locale_id, request)
         return context
 
     def related_articles(self, request, network, limit=RELATED_COUNT):

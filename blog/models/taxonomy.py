@@ -1,15 +1,22 @@
 """Shared, centrally managed taxonomy: campaigns and the column (chuyên mục) types."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from core.text import slugify_vi
 from pagecache.snapshot import cached
+
+
+def default_locale():
+    """`limit_choices_to` of the pages' campaign and column fields: default-language rows."""
+    return models.Q(locale__language_code=Locale.get_default().language_code)
 
 
 class SlugFromNameMixin(models.Model):
@@ -54,6 +61,7 @@ class Campaign(TranslatableMixin, SlugFromNameMixin, index.Indexed):
         "blog.Column",
         verbose_name=_("chuyên mục của chương trình"),
         blank=True,
+        limit_choices_to=default_locale,
         related_name="campaigns",
         help_text=_(
             "Mỗi công đoàn đang hoạt động có sẵn một chuyên mục cho từng mục chọn ở đây, "
@@ -71,6 +79,8 @@ class Campaign(TranslatableMixin, SlugFromNameMixin, index.Indexed):
         FieldPanel("columns", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # What a translation changes (campaign_choices); dates and columns are the campaign's own.
+    translated_words = ("name", "slogan", "description", "hashtag")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("chương trình truyền thông")
@@ -101,6 +111,7 @@ class Column(TranslatableMixin, SlugFromNameMixin, index.Indexed):
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translated_words = ("name", "description")  # see column_choices
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("chuyên mục dùng chung")
@@ -113,6 +124,32 @@ class Column(TranslatableMixin, SlugFromNameMixin, index.Indexed):
 
 
 # Cached lookups (the network snapshot: pagecache.snapshot), for listings and filters.
+#
+# A campaign or a column is identified by its row in the default language (Vietnamese): pages
+# of every language point at that row (their `campaign`/`column` fields are synchronised, not
+# translated: see SHARED_CONTENT_FIELDS), so filters, feeds and hubs mean the same thing in every
+# language. Its rows in other locales (translations made by the centre with wagtail-localize)
+# carry only its words; `campaign_choices(locale)` and `column_choices(locale)` give the
+# default rows dressed in the locale's words, falling back to Vietnamese where none exists.
+
+
+def _dressed(model, words, locale_id):
+    """The model's default-language rows, each with its `words` taken from its translation
+    into `locale_id` where there is one (copies: the rows themselves stay untouched)."""
+    rows = list(model.objects.all())
+    default_id = Locale.get_default().pk
+    translations = {r.translation_key: r for r in rows if r.locale_id == locale_id}
+    dressed = []
+    for row in rows:
+        if row.locale_id != default_id:
+            continue
+        translation = translations.get(row.translation_key)
+        if translation is not None and translation.pk != row.pk:
+            row = copy.copy(row)
+            for name in words:
+                setattr(row, name, getattr(translation, name) or getattr(row, name))
+        dressed.append(row)
+    return dressed
 
 
 def campaign_by_id(campaign_id):
@@ -125,12 +162,20 @@ def campaign_by_id(campaign_id):
 
 
 def campaign_choices(locale_id, request=None):
-    """The campaigns of a locale (filter choices, home page list), cached."""
+    """The campaigns in the words of a locale (filter choices, home page list), cached."""
     return cached(
         f"campaigns:{locale_id}",
-        lambda: list(Campaign.objects.filter(locale_id=locale_id)),
+        lambda: _dressed(Campaign, Campaign.translated_words, locale_id),
         request,
     )
+
+
+def campaign_in(campaign_id, locale_id, request=None):
+    """The campaign `campaign_id` in the words of a locale, or None."""
+    if campaign_id is None:
+        return None
+    by_id = {c.pk: c for c in campaign_choices(locale_id, request)}
+    return by_id.get(campaign_id) or campaign_by_id(campaign_id)
 
 
 def all_columns():
@@ -139,7 +184,9 @@ def all_columns():
 
 
 def column_choices(locale_id, request=None):
-    """The columns of a locale (filter choices), cached."""
+    """The columns in the words of a locale (filter choices, campaign hub sections), cached."""
     return cached(
-        f"columns:{locale_id}", lambda: list(Column.objects.filter(locale_id=locale_id)), request
+        f"columns:{locale_id}",
+        lambda: _dressed(Column, Column.translated_words, locale_id),
+        request,
     )

@@ -1,16 +1,14 @@
 """Feed discovery: ``{% feed_links %}`` puts the page's RSS and Atom links in <head>."""
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from blog.feeds import filter_query
+from blog.feeds import feed_namespace, filter_query
 from blog.models import ArticlePage, ColumnPage, NewsHubPage, column_of_path
 from core import tree
-from pagecache.snapshot import locale_codes
 from sites.network import get_network
 
 register = template.Library()
@@ -43,13 +41,10 @@ def feed_links(context):
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
     network = get_network(request)
-    language = locale_codes().get(page.locale_id)
-    if language and language != settings.LANGUAGE_CODE:
+    namespace = feed_namespace(page.locale_id)
+    if namespace != "feeds":
         # An English page announces the English feeds (blog/feeds.py, /en/feeds/…).
         network = network.in_locale(page.locale_id)
-        namespace = f"feeds_{language}"
-    else:
-        namespace = "feeds"
     own = network.site_for_path(page.path)
     if own is None or not own.is_active:
         return ""

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from campaigns.navigation import active_campaigns, campaign_link
-from pagecache.snapshot import locale_codes
+from pagecache.snapshot import locale_id_for
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ def _locale_id(context):
     if locale_id:
         return locale_id
     language = get_language()
-    return next((pk for pk, code in locale_codes().items() if code == language), None)
+    return locale_id_for(language)
 
 
 @register.inclusion_tag("campaigns/includes/campaign_nav.html", takes_context=True)
@@ -34,4 +34,6 @@ def active_campaign_links(context):
 @register.simple_tag(takes_context=True)
 def link_for_campaign(context, campaign):
     """{% link_for_campaign campaign as link %}: its hub and this site's column (or None)."""
-    return campaign_link(context["request"], campaign) if campaign else None
+    if not campaign:
+        return None
+    return campaign_link(context["request"], campaign, locale_id=_locale_id(context))

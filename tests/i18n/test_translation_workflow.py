@@ -143,3 +143,64 @@ def test_another_union_cannot_sync_the_translations(client, network, article, en
     assert response.status_code in (403, 404)
     source.refresh_from_db()
     assert source.last_updated_at == synced_at
+
+
+def test_each_union_reports_only_its_own_translations(client, network, article, english):
+    """The union's translations report lists its own pages' translations; wagtail-localize's
+    report of the whole network stays with the network's readers."""
+    b_article = ArticlePageFactory(parent=network.columns["noi-vu"], title="Bài của Nội vụ")
+    client.force_login(member(network.a.editors_group, "bt-a-report"))
+    translate(client, article, english, host(network.a))
+    client.force_login(member(network.b.editors_group, "bt-b-report"))
+    translate(client, b_article, english, host(network.b))
+
+    client.force_login(member(network.a.approvers_group, "duyet-a-report"))
+    assert client.get(reverse("union_translations_report")).status_code == 200
+    results = client.get(reverse("union_translations_report_results")).text
+    assert "Trao quà Tết cho đoàn viên" in results and "Bài của Nội vụ" not in results
+    searched = client.get(reverse("union_translations_report_results"), {"source_title": "Nội"})
+    assert "Bài của Nội vụ" not in searched.text
+    network_report = client.get(reverse("wagtail_localize:translations_report"))
+    assert network_report.status_code in (302, 403)
+    menu = client.get(reverse("wagtailadmin_home")).text
+    assert reverse("union_translations_report") in menu
+
+
+def test_the_shared_campaigns_are_translated_by_the_centre_only(client, network, english):
+    """A union's people read the campaigns; they can neither send one for translation nor
+    touch the centre's translation of it (nor see the buttons that would)."""
+    from wagtail_localize.operations import translate_object
+
+    from blog.models import Campaign
+
+    translate_object(network.campaign, [english])
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(network.campaign)
+    )
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["blog", "column", network.column.pk],
+    )
+    listing = reverse("wagtailsnippets_blog_campaign:list")
+    client.force_login(member(network.a.approvers_group, "duyet-a-camp"))
+    before = Campaign.objects.count()
+    assert client.get(submit).status_code == 403
+    assert client.post(submit, {"locales": [english.pk]}).status_code == 403
+    assert Campaign.objects.count() == before
+    for url in (
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]),
+        reverse("wagtail_localize:update_translations", args=[translation.source_id]),
+    ):
+        assert client.get(url).status_code in (403, 404), url
+    page = client.get(listing)
+    assert page.status_code == 200 and "/admin/localize/" not in page.text
+
+    client.force_login(network_admin())
+    assert "/admin/localize/" in client.get(listing).text  # sync the translated campaign
+    assert client.get(submit).status_code == 200
+
+
+def network_admin():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("quantri-dich", "qt@example.vn", "x")

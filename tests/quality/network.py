@@ -49,6 +49,10 @@ PAGE_TYPES = {
     "not-found": "404 page",
     "english-home": "the central site's English home (/en/), from the language switch",
     "english-article": "an English article (a union's English edition)",
+    "english-hub": "the English news hub (/en/network-news/), with its filters",
+    "english-search": "search on an English page (/en/search/?q=tet)",
+    "about": "the centre's page about the organisation (/gioi-thieu/)",
+    "english-about": "the same page in English (/en/about-us/)",
 }
 OPTIONAL = {"search-central", "search-union", "directory"}
 
@@ -281,6 +285,10 @@ class DemoNetwork:
         english_articles = links(self.get(english[0]), r"\bcard__title\b") if english else []
         pages["english-article"] = english_articles[0]["href"] if english_articles else None
 
+        pages["english-hub"] = f"{self.base}/en/network-news/"
+        pages["english-search"] = f"{self.base}/en/search/?q=tet"
+        pages["about"] = f"{self.base}/gioi-thieu/"
+        pages["english-about"] = f"{self.base}/en/about-us/"
         pages["search-central"] = f"{self.base}/tim-kiem/?q={SEARCH_QUERY}"
         pages["search-union"] = f"{union.rstrip('/')}/tim-kiem/?q={SEARCH_QUERY}" if union else None
         pages["directory"] = f"{self.base}/cac-cong-doan/"

@@ -50,7 +50,8 @@ def test_demo_network_is_complete_and_loads_only_once(client, capsys):
         campaigns_here = set(
             ColumnPage.objects.child_of(union.home_page).values_list("campaign", flat=True)
         )
-        assert set(Campaign.objects.values_list("pk", flat=True)) <= campaigns_here
+        vietnamese = Campaign.objects.filter(locale__language_code="vi")
+        assert set(vietnamese.values_list("pk", flat=True)) <= campaigns_here
 
     guidance = DocumentPage.objects.get(number="25/HD-CĐVC", locale__language_code="vi")
     assert guidance.issue_date == dt.date(2024, 1, 23)
@@ -140,3 +141,11 @@ def test_the_demo_has_an_english_edition(client):
     assert response.status_code == 200
     assert articles[0].title in response.text or articles[1].title in response.text
     assert 'class="language-switch"' in response.text
+    # The centre's shared words: the campaigns in English, the unions under English names.
+    assert Campaign.objects.filter(**english).count() == 3
+    assert "Union Tet Market 2024" in response.text and "MOJ Union" in response.text
+    assert "Chợ Tết Công đoàn năm 2024" not in response.text
+    # The page about the organisation, in both languages.
+    about = client.get("/en/about-us/", HTTP_HOST="localhost:8000")
+    assert about.status_code == 200 and "Trade Union of the Ministry of Justice" in about.text
+    assert client.get("/gioi-thieu/", HTTP_HOST="localhost:8000").status_code == 200

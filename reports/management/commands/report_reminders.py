@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from blog.models import Campaign
+from blog.models import Campaign, default_locale
 from reports.models import ReportTemplate
 from reports.services import missing_reports
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             return
         if not campaign:
             raise CommandError("Cho biết --campaign <slug>, hoặc --due.")
-        found = Campaign.objects.filter(slug=campaign).order_by("pk").first()
+        found = Campaign.objects.filter(default_locale(), slug=campaign).first()
         if found is None:
             raise CommandError(f"Không có chương trình “{campaign}”.")
         template = ReportTemplate.objects.filter(campaign=found).first()
