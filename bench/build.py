@@ -317,7 +317,7 @@ def main(argv=None):
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
-    from blog.models import Campaign, Column
+    from blog.models import Campaign, Column, default_locale
     from demo import content
     from demo.loader import DEMO_PASSWORD, DemoBuilder, load_demo
     from sites.models import Union
@@ -329,8 +329,12 @@ def main(argv=None):
     extra = max(args.sites - len(content.UNIONS), 0)
     log(f"{extra} more unions through provision_union…")
     builder = DemoBuilder(80, log=lambda message: None)
-    columns = {c["key"]: Column.objects.get(slug=c["slug"]) for c in content.COLUMNS}
-    campaigns = {c["key"]: Campaign.objects.get(slug=c["slug"]) for c in content.CAMPAIGNS}
+    # The Vietnamese campaigns and columns (the demo translates some into English).
+    vietnamese = default_locale()
+    columns = {c["key"]: Column.objects.get(vietnamese, slug=c["slug"]) for c in content.COLUMNS}
+    campaigns = {
+        c["key"]: Campaign.objects.get(vietnamese, slug=c["slug"]) for c in content.CAMPAIGNS
+    }
     with transaction.atomic():
         added = add_unions(builder, extra, columns, campaigns, make_password(DEMO_PASSWORD))
         add_reports(added, campaigns["tet-sum-vay-xuan-chia-se"])

@@ -23,6 +23,7 @@ from core.text import normalize, search_text, slugify_vi
 from pagecache.snapshot import cached, locale_codes, view_restriction_map
 from sites.network import get_network
 
+from .identity import site_identity
 from .languages import language_links
 from .sharing import share_meta
 
@@ -242,7 +243,8 @@ class BasePage(FoldedSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
 
         context = super().get_context(request, *args, **kwargs)
-        context["share"] = share_meta(self, request)
+        context["identity"] = identity = site_identity(request, self)
+        context["share"] = share_meta(self, request, identity)
         context["languages"] = languages = language_links(self, request)
         # hreflang alternates: only pages that exist in more than one language.
         exact = [language for language in languages if language.exact]

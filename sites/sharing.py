@@ -63,8 +63,9 @@ def _local_iso(moment):
     return timezone.localtime(moment).isoformat() if moment else ""
 
 
-def share_meta(page, request):
-    """Open Graph / Twitter data for a page, with absolute URLs on the page's own host."""
+def share_meta(page, request, identity=None):
+    """Open Graph / Twitter data for a page, with absolute URLs on the page's own host
+    (`identity`: the page's sites.identity.SiteIdentity, when the caller has it)."""
     site = request_site(request)
     branding = SiteBranding.for_request(request) if site is not None else None
     image = share_image(request, getattr(page, "lead_image", None), OG_IMAGE_SPEC)
@@ -78,7 +79,7 @@ def share_meta(page, request):
         published = timezone.make_aware(datetime.combine(page.date, time.min))
     locale_id = getattr(page, "locale_id", None)
     language = locale_codes().get(locale_id) or translation.get_language()
-    identity = site_identity(request, page)
+    identity = identity or site_identity(request, page)
     return ShareMeta(
         url=page.get_full_url(request) or request.build_absolute_uri(),
         title=page.seo_title or page.title,

@@ -26,8 +26,8 @@ def site_nav(context, shown_elsewhere=()):
 @register.simple_tag(takes_context=True)
 def page_identity(context):
     """{% page_identity as identity %}: the site's name, slogan and home in the page's
-    language (sites.identity)."""
-    return site_identity(context["request"], context.get("page"))
+    language (sites.identity); the page's own when its get_context made it already."""
+    return context.get("identity") or site_identity(context["request"], context.get("page"))
 
 
 @register.filter
