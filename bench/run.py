@@ -546,6 +546,68 @@ def report(args, measured, loaded, info, timings):
     return "\n".join(lines)
 
 
+def measure_in_process(args, env, json_file):
+    """bench.measure on the database as it is: each page type's in-process cost."""
+    run(
+        [
+            PY,
+            "-m",
+            "bench.measure",
+            "--requests",
+            str(args.requests),
+            "--json",
+            str(json_file),
+            "--hub-file",
+            str(VAR / "hub.html"),
+        ],
+        env=env,
+    )
+    return json.loads(json_file.read_text())
+
+
+# --scale: the same pages on a network twice the unions and 2.5 times the articles per union
+# (60 × 200 → 120 × 500, five times the articles): the cost of a page must not grow with it.
+SCALE_SITES, SCALE_ARTICLES, GROWTH_TARGET = 2, 2.5, 1.2
+
+
+def scaled(args):
+    return argparse.Namespace(
+        **{
+            **vars(args),
+            "sites": args.sites * SCALE_SITES,
+            "articles": round(args.articles * SCALE_ARTICLES),
+        }
+    )
+
+
+def growth_report(args, measured, bigger, big):
+    """The growth table: each page's uncached in-process median and queries at both sizes."""
+    lines = [
+        "## Growth with the network (`--scale`)",
+        "",
+        f"The same pages, uncached and in-process, at {args.sites} × {args.articles} "
+        f"({measured['articles']:,} live articles) and at {bigger.sites} × {bigger.articles} "
+        f"({big['articles']:,}). Target: every page within {GROWTH_TARGET}× (issue 18).",
+        "",
+        f"| page | queries | median ms, {args.sites} × {args.articles} | queries "
+        f"| median ms, {bigger.sites} × {bigger.articles} | growth | within "
+        f"{GROWTH_TARGET}× |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    big_rows = {row["name"]: row["uncached"] for row in big["rows"]}
+    for row in measured["rows"]:
+        small, large = row["uncached"], big_rows.get(row["name"])
+        if large is None:
+            continue
+        growth = large["median_ms"] / small["median_ms"] if small["median_ms"] else 0
+        lines.append(
+            f"| {row['name']} | {small['queries']} | {fmt(small['median_ms'])} | "
+            f"{large['queries']} | {fmt(large['median_ms'])} | {growth:.2f}× | "
+            f"{verdict(growth <= GROWTH_TARGET and large['queries'] == small['queries'])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=60, help="union sub-sites (default 60)")
@@ -563,6 +625,12 @@ def main(argv=None):
         help="page types loaded with wrk",
     )
     parser.add_argument("--rebuild", action="store_true", help="build even if a dump exists")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help=f"then measure the pages again on a network {SCALE_SITES}x the unions and "
+        f"{SCALE_ARTICLES}x the articles per union, and print the growth table",
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
@@ -577,22 +645,7 @@ def main(argv=None):
 
     log("Server time per page type (in-process)…")
     started = time.monotonic()
-    measure_json = VAR / "measure.json"
-    run(
-        [
-            PY,
-            "-m",
-            "bench.measure",
-            "--requests",
-            str(args.requests),
-            "--json",
-            str(measure_json),
-            "--hub-file",
-            str(VAR / "hub.html"),
-        ],
-        env=env,
-    )
-    measured = json.loads(measure_json.read_text())
+    measured = measure_in_process(args, env, VAR / "measure.json")
     timings["measure"] = time.monotonic() - started
 
     log("Load under gunicorn (wrk)…")
@@ -602,6 +655,14 @@ def main(argv=None):
     (VAR / "load.json").write_text(json.dumps(loaded, indent=2, ensure_ascii=False))
 
     text = report(args, measured, loaded, machine(), timings)
+    if args.scale:
+        bigger = scaled(args)
+        log(f"The network at {bigger.sites} × {bigger.articles} (--scale)…")
+        big_key = build_key(bigger)
+        big_env = base_env(big_key)
+        prepare_database(bigger, big_env, big_key)
+        big = measure_in_process(bigger, big_env, VAR / "measure-scaled.json")
+        text = text.rstrip("\n") + "\n\n" + growth_report(args, measured, bigger, big)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     # Comparisons written by hand below KEPT_MARKER (before/after runs of a change) stay.

@@ -56,7 +56,23 @@ def required(message):
     return {"required": message}
 
 
-class UnionForm(forms.Form):
+class EnglishNamesForm(forms.Form):
+    """The names a union or a department shows on English pages (sites.network.in_locale):
+    optional, after its Vietnamese names."""
+
+    name_en = forms.CharField(
+        label=gettext_lazy("Tên tiếng Anh"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Hiện trên các trang tiếng Anh của mạng, nếu có."),
+    )
+    short_name_en = forms.CharField(
+        label=gettext_lazy("Tên viết tắt tiếng Anh"), max_length=60, required=False
+    )
+    field_order = ["name", "short_name", "name_en", "short_name_en"]
+
+
+class UnionForm(EnglishNamesForm):
     """Name, short name and address of a union's site: creating one, or editing `union`."""
 
     name = forms.CharField(
@@ -68,15 +84,6 @@ class UnionForm(forms.Form):
         label=gettext_lazy("Tên viết tắt"),
         max_length=60,
         error_messages=required(gettext_lazy("Nhập tên viết tắt.")),
-    )
-    name_en = forms.CharField(
-        label=gettext_lazy("Tên tiếng Anh"),
-        max_length=200,
-        required=False,
-        help_text=gettext_lazy("Hiện trên các trang tiếng Anh của mạng, nếu có."),
-    )
-    short_name_en = forms.CharField(
-        label=gettext_lazy("Tên viết tắt tiếng Anh"), max_length=60, required=False
     )
     hostname = forms.CharField(
         label=gettext_lazy("Tên miền"),
@@ -279,7 +286,7 @@ def department_group_name(short_name):
     return _("%(department)s – Biên tập viên") % {"department": short_name}
 
 
-class DepartmentForm(forms.Form):
+class DepartmentForm(EnglishNamesForm):
     """A central department's name: creating one, or renaming `department`."""
 
     name = forms.CharField(
@@ -293,15 +300,6 @@ class DepartmentForm(forms.Form):
         max_length=60,
         error_messages=required(gettext_lazy("Nhập tên viết tắt.")),
         help_text=gettext_lazy("Hiện trên thẻ bài viết, ví dụ: Ban CS-PL-QHLĐ."),
-    )
-    name_en = forms.CharField(
-        label=gettext_lazy("Tên tiếng Anh"),
-        max_length=200,
-        required=False,
-        help_text=gettext_lazy("Hiện trên các trang tiếng Anh của mạng, nếu có."),
-    )
-    short_name_en = forms.CharField(
-        label=gettext_lazy("Tên viết tắt tiếng Anh"), max_length=60, required=False
     )
 
     def __init__(self, *args, department=None, **kwargs):
