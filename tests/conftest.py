@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection
+from django.utils import translation
 
 from blog.factories import (
     ArticlePageFactory,
@@ -57,6 +58,16 @@ def _clear_cache(request):
             snapshot.bump(structure=True)
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    # Django's LocaleMiddleware activates a request's language and leaves it active in the
+    # thread: a test whose last request read an English page would make the next test's
+    # reverse() build /en/ URLs. Every test starts, and ends, in the default language.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
