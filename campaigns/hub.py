@@ -8,6 +8,7 @@ hidden branches, the campaign, the columns, the documents, the materials and the
 address come from the network snapshot cache (``pagecache.snapshot``).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -20,7 +21,13 @@ from wagtail.images import get_image_model
 
 from activities.listing import campaign_activities
 from blog.feeds import feed_namespace
-from blog.listing import attach_renditions, build_cards, for_cards, in_sites, visible
+from blog.listing import (
+    attach_renditions,
+    build_cards,
+    for_cards,
+    in_sites,
+    visible,
+)
 from blog.models import (
     ArticlePage,
     ColumnPage,
@@ -97,13 +104,20 @@ def report_figures(campaign, language=None):
     ]
 
 
-def article_counts(articles, sites):
-    """Visible campaign articles per site id, in one grouped query."""
+def article_counts(campaign, articles, sites):
+    """Visible articles of `campaign` (`articles`) per site id, in one grouped query, cached
+    under the network snapshot's version: counted once after each change, not on every
+    render."""
     if not sites:
         return {}
     site_ids = {s.root_path: s.site_id for s in sites}
-    rows = articles.annotate(root=tree.root_of(site_ids)).order_by().values("root")
-    return {site_ids.get(row["root"]): row["n"] for row in rows.annotate(n=Count("pk"))}
+
+    def count():
+        rows = articles.annotate(root=tree.root_of(site_ids)).order_by().values("root")
+        return {site_ids.get(row["root"]): row["n"] for row in rows.annotate(n=Count("pk"))}
+
+    roots = hashlib.sha256(" ".join(sorted(site_ids)).encode()).hexdigest()
+    return cached(f"campaign-counts:{campaign.pk}:{roots}", count)
 
 
 def _hub_link(hub_url, **filters):
@@ -111,7 +125,12 @@ def _hub_link(hub_url, **filters):
 
 
 def column_sections(request, network, articles, campaign, hub_url, columns, size=SECTION_SIZE):
-    """The latest `size` articles of each shared column, in one ranked query (+ renditions)."""
+    """The latest `size` articles of each shared column, in one query (+ renditions).
+
+    The articles are ranked within their column on a narrow row (id, date and the column of
+    the parent page), and only the ranked few are read whole: sorting every campaign article
+    with all its columns cost the hub most of its time (docs/performance.md).
+    """
     column_of_parent = ColumnPage.objects.filter(path=OuterRef("parent_path")).values("column_id")[
         :1
     ]
@@ -126,15 +145,23 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
             )
         )
         .filter(section_rank__lte=size)
+        .values("pk")
     )
-    pages = list(for_cards(ranked, prefetch=False))
+    # The ranked ids passed every filter already: the outer query only reads their rows.
+    pages = list(
+        for_cards(
+            ArticlePage.objects.filter(pk__in=ranked)
+            .annotate(parent_path=parent_path_expression())
+            .annotate(section_column=Subquery(column_of_parent)),
+            prefetch=False,
+        )
+    )
     if not pages:
         return []
     cards = build_cards(request, pages, network)
     by_column = {}
     for page, card in zip(pages, cards, strict=True):
         by_column.setdefault(page.section_column, []).append(card)
-    columns = [column for column in columns if column.pk in by_column]
     return [
         ColumnSection(
             column=column,
@@ -142,6 +169,7 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
             more_url=_hub_link(hub_url, campaign=campaign.slug, column=column.slug),
         )
         for column in columns
+        if column.pk in by_column
     ]
 
 
@@ -257,7 +285,7 @@ def hub_context(page, request, network):
     sites = network.active
     articles = in_sites(visible(ArticlePage.objects.filter(campaign_id=campaign.pk)), sites)
 
-    counts = article_counts(articles, sites)
+    counts = article_counts(campaign, articles, sites)
     news_hub = central_news_hub(network)
     hub_url = news_hub.get_full_url(request) if news_hub else None
     participants = sorted(

@@ -135,6 +135,23 @@ def test_filters_are_kept_in_pagination_links(client, network, articles):
     assert len(second.context["cards"]) == 5
 
 
+def test_the_pages_of_the_hub_list_every_article_once_newest_first(client, network, articles):
+    # Pages past the first are read through their ids (blog.listing.DeferredJoinPaginator):
+    # together they hold every article once, in the order of page 1, same-day ties included.
+    made = [
+        articles(
+            network.a if n % 2 else network.b, f"Bài {n:02d}", date=dt.date(2024, 1, n // 3 + 1)
+        )
+        for n in range(45)
+    ]
+    seen = []
+    for number in (1, 2, 3):
+        seen += titles(hub_get(client, network, page=number))
+    expected = sorted(made, key=lambda a: (a.date, a.first_published_at, a.pk), reverse=True)
+    assert seen == [a.title for a in expected]
+    assert len(set(seen)) == 45
+
+
 @pytest.mark.parametrize(
     "params",
     [

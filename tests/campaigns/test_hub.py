@@ -89,6 +89,26 @@ def test_live_figures_equal_direct_counts_and_leave_out_hidden_articles(
     assert [p.union.slug for p in context["participants"]] == ["trung-uong", "tu-phap"]
 
 
+def test_the_counts_kept_between_renders_follow_every_publish_and_unpublish(
+    client, hub_network, publish
+):
+    # The hub's counts are worked out once per change of the network, not on every render:
+    # each change must still show at once.
+    n = hub_network
+    publish(n.columns["tu-phap"])
+    assert get_hub(client, n).context["article_total"] == 1
+    second = publish(n.columns["noi-vu"])
+    context = get_hub(client, n).context
+    assert (context["article_total"], context["unions_taking_part"]) == (2, 2)
+    second.unpublish()
+    context = get_hub(client, n).context
+    assert (context["article_total"], context["unions_taking_part"]) == (1, 1)
+    PageViewRestriction.objects.create(
+        page=n.columns["tu-phap"], restriction_type="password", password="x"
+    )
+    assert get_hub(client, n).context["article_total"] == 0
+
+
 def test_one_section_per_column_with_the_latest_articles(client, hub_network, publish):
     n = hub_network
     second = ColumnFactory(name="Chợ Tết Công đoàn", sort_order=0)
