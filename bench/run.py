@@ -30,6 +30,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench import reference
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
 PY = sys.executable
@@ -47,7 +49,8 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 TARGETS = {
     "hub_rps": 140,
     "hub_one_reader_ms": 15,
-    "cached_share": 0.60,
+    "cached_share": 0.80,
+    "reference_share": 1.0,
     "search_ms": 50,
     "worker_mb": 150,
 }
@@ -147,7 +150,7 @@ def free_port():
 
 
 class Gunicorn:
-    def __init__(self, app, env, workers):
+    def __init__(self, app, env, workers, cwd=ROOT):
         self.port = free_port()
         self.logfile = open(VAR / "gunicorn.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -159,7 +162,7 @@ class Gunicorn:
                 "--bind",
                 f"127.0.0.1:{self.port}",
             ],
-            cwd=ROOT,
+            cwd=cwd,
             env=env,
             stdout=self.logfile,
             stderr=self.logfile,
@@ -342,7 +345,51 @@ def load(args, env, measured):
         memory["ceiling"] = server.peak_memory_mb()
     finally:
         server.stop()
+    if args.reference:
+        reference_scenarios, memory["reference"] = load_reference(args, env, measured["articles"])
+        scenarios += reference_scenarios
     return {"scenarios": scenarios, "memory_mb": memory}
+
+
+def load_reference(args, env, posts):
+    """The reference site (bench.reference) with as many posts as the network has articles:
+    its blog index, page 1 and page 50, under the same gunicorn and wrk settings."""
+    directory = VAR / "reference"
+    log(f"  reference site: wagtail start, {posts:,} posts…")
+    reference.create_project(directory, BIN)
+    database = f"{DB}_reference"
+    psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    psql(f'CREATE DATABASE "{database}"')
+    media = VAR / "reference-media"
+    shutil.rmtree(media, ignore_errors=True)
+    ref_env = reference.environment(env, f"postgres://{PG[3]}@{PG[1]}:5432/{database}", media)
+    reference.build(directory, ref_env, posts)
+    server = Gunicorn(f"{reference.PROJECT}.wsgi:application", ref_env, args.workers, directory)
+    scenarios = []
+    try:
+        pages = [
+            ("reference blog index, page 1", "/blog/"),
+            ("reference blog index, page 50", "/blog/?page=50"),
+        ]
+        for _name, path in pages:
+            for _ in range(args.workers * 2):
+                status, _, _ = server.get("localhost", path)
+                if status != 200:
+                    raise SystemExit(f"the reference site answered {status} for {path}")
+        for name, path in pages:
+            _, _, size = server.get("localhost", path)
+            result = wrk(server.port, "localhost", path, args)
+            result.update(page=name, mode="uncached", x_cache="", bytes=size)
+            scenarios.append(result)
+            log(f"  reference {name.removeprefix('reference '):20} {result['rps']:8.1f} req/s")
+        name, path = pages[0]
+        result = wrk(server.port, "localhost", path, args, threads=1, connections=1)
+        result.update(page=name, mode="uncached, one reader", x_cache="", bytes=size)
+        scenarios.append(result)
+        memory = server.peak_memory_mb()
+    finally:
+        server.stop()
+    return scenarios, memory
 
 
 # -- report -------------------------------------------------------------------------------
@@ -488,6 +535,16 @@ def report(args, measured, loaded, info, timings):
         f"{hub_median:.1f} ms in-process, {fmt(one_reader['p50_ms'])} ms over HTTP | "
         f"{verdict(max(hub_median, one_reader['p50_ms'] or 1e9) <= TARGETS['hub_one_reader_ms'])} |"
     )
+    reference_load = next(
+        (s for s in loaded["scenarios"] if s["page"] == "reference blog index, page 1"), None
+    )
+    if reference_load:
+        share = hub_load["rps"] / reference_load["rps"]
+        lines.append(
+            "| uncached news hub ≥ the reference site's blog index (`wagtail start`, same "
+            f"number of posts) | {hub_load['rps']:.1f} vs {reference_load['rps']:.1f} req/s: "
+            f"{share:.2f}× | {verdict(share >= TARGETS['reference_share'])} |"
+        )
     cached = [s for s in loaded["scenarios"] if s["mode"] == "cached"]
     if cached:
         worst = min(cached, key=lambda s: s["rps"])
@@ -528,7 +585,9 @@ def report(args, measured, loaded, info, timings):
         f"{search:.1f} ms; {folding_text} | "
         f"{verdict(search <= TARGETS['search_ms'] and folded)} |"
     )
-    site_peaks = [m for mode, mbs in memory.items() if mode != "ceiling" for m in mbs]
+    site_peaks = [
+        m for mode, mbs in memory.items() if mode not in {"ceiling", "reference"} for m in mbs
+    ]
     peak = max(site_peaks) if site_peaks else 0
     lines.append(
         f"| peak memory per gunicorn worker ≤ {TARGETS['worker_mb']} MB | {peak:.0f} MB | "
@@ -625,6 +684,12 @@ def main(argv=None):
         help="page types loaded with wrk",
     )
     parser.add_argument("--rebuild", action="store_true", help="build even if a dump exists")
+    parser.add_argument(
+        "--no-reference",
+        dest="reference",
+        action="store_false",
+        help="skip the reference site (bench/reference.py: `wagtail start` and a blog index)",
+    )
     parser.add_argument(
         "--scale",
         action="store_true",

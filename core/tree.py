@@ -40,6 +40,10 @@ def under_roots(queryset, root_paths, field="path"):
     by_length = _by_length(root_paths)
     if not by_length:
         return queryset.none()
+    if len(root_paths) == 1:
+        # One site (a union's listing, the hub filtered by union): a range of the path's
+        # index rather than a test on every row.
+        return queryset.filter(**{f"{field}__startswith": next(iter(root_paths))})
     aliases = {f"_root{n}": Left(field, n) for n in by_length}
     condition = reduce(
         or_, (Q(**{f"_root{n}__in": sorted(paths)}) for n, paths in by_length.items())
