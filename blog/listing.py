@@ -71,8 +71,25 @@ def visible(queryset, request=None, excluded=None):
 
 
 def in_sites(queryset, network_sites):
-    """Only pages under the given sites' home pages (none if there are none): core.tree."""
-    return tree.under_roots(queryset, [site.root_path for site in network_sites])
+    """Only pages under the given sites' home pages (none if there are none): core.tree.
+
+    Where every one of several homes is a child of Wagtail's root (the network's are) and the
+    root's other children are fewer (offline unions, the homes of another language: the
+    sites' `top_level_paths`, loaded with the network), the same
+    pages are "below the root, under none of those others": a short list the database
+    estimates well, so a listing walks the articles' date index and stops at its page instead
+    of joining every page of the network first (docs/performance.md).
+    """
+    network_sites = list(network_sites)
+    roots = [site.root_path for site in network_sites]
+    top_level = network_sites[0].top_level_paths if network_sites else ()
+    if top_level and len(roots) > 1 and all(len(root) == 2 * tree.TREE_STEP for root in roots):
+        wanted = set(roots)
+        others = [path for path in top_level if path not in wanted]
+        if len(others) < len(roots):
+            queryset = queryset.filter(depth__gt=1)
+            return queryset.exclude(any_path_under(others)) if others else queryset
+    return tree.under_roots(queryset, roots)
 
 
 def attach_renditions(images, specs):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from blog.models import (
     campaign_in,
     central_news_hub,
     column_choices,
+    column_of_path,
 )
 from core import tree
 from core.renditions import (
@@ -125,43 +126,48 @@ def _hub_link(hub_url, **filters):
 
 
 def column_sections(request, network, articles, campaign, hub_url, columns, size=SECTION_SIZE):
-    """The latest `size` articles of each shared column, in one query (+ renditions).
+    """The latest `size` articles of each shared column, in two queries (+ renditions).
 
-    The articles are ranked within their column on a narrow row (id, date and the column of
-    the parent page), and only the ranked few are read whole: sorting every campaign article
-    with all its columns cost the hub most of its time (docs/performance.md).
+    The articles are ranked within their column page on narrow rows (id, date, parent), so
+    at most `size` per union's column page come back; those are sorted into the shared
+    columns here (column pages are cached with the network snapshot) and only the chosen
+    few are read whole. Ranking every campaign article with all its columns, and looking up
+    each one's column in SQL, cost the hub most of its time (docs/performance.md).
     """
-    column_of_parent = ColumnPage.objects.filter(path=OuterRef("parent_path")).values("column_id")[
-        :1
-    ]
+    column_ids = {column.pk for column in columns}
+    column_pages = ColumnPage.objects.filter(column_id__in=column_ids).values("path")
     ranked = (
         articles.annotate(parent_path=parent_path_expression())
-        .annotate(section_column=Subquery(column_of_parent))
+        .filter(parent_path__in=Subquery(column_pages))
         .annotate(
-            section_rank=Window(
+            rank=Window(
                 RowNumber(),
-                partition_by=F("section_column"),
+                partition_by=F("parent_path"),
                 order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
             )
         )
-        .filter(section_rank__lte=size)
-        .values("pk")
+        .filter(rank__lte=size)
+        .values_list("pk", "parent_path", "date", "first_published_at")
     )
-    # The ranked ids passed every filter already: the outer query only reads their rows.
-    pages = list(
-        for_cards(
-            ArticlePage.objects.filter(pk__in=ranked)
-            .annotate(parent_path=parent_path_expression())
-            .annotate(section_column=Subquery(column_of_parent)),
-            prefetch=False,
-        )
-    )
-    if not pages:
+    by_slug = {column.slug: column for column in columns}
+    newest = {}
+    for pk, parent_path, date, published in ranked:
+        column = by_slug.get((column_of_path(parent_path) or (None,))[0])
+        if column is not None:
+            newest.setdefault(column.pk, []).append((date, published, pk))
+    chosen = {
+        pk: column_pk
+        for column_pk, rows in newest.items()
+        for _date, _published, pk in sorted(rows, reverse=True)[:size]
+    }
+    if not chosen:
         return []
+    # The chosen ids passed every filter already: this query only reads their rows.
+    pages = list(for_cards(ArticlePage.objects.filter(pk__in=list(chosen)), prefetch=False))
     cards = build_cards(request, pages, network)
     by_column = {}
     for page, card in zip(pages, cards, strict=True):
-        by_column.setdefault(page.section_column, []).append(card)
+        by_column.setdefault(chosen[page.pk], []).append(card)
     return [
         ColumnSection(
             column=column,

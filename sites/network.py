@@ -4,7 +4,7 @@ Listings that gather pages from several sites use it to label each page with its
 and to keep out inactive unions, without one query per page or per site.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.utils.functional import SimpleLazyObject
@@ -37,6 +37,10 @@ class NetworkSite:
     # The union's names on English pages (Union.name_en), "" when the centre gave none.
     name_en: str = ""
     short_name_en: str = ""
+    # The tree paths of every child of the tree root (each site's home in every language and
+    # any other page there), the same for every site: blog.listing.in_sites writes "under
+    # these sites' homes" as "under none of the others" when those are fewer.
+    top_level_paths: tuple = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -170,10 +174,12 @@ def load_network():
         "site__root_page__locale_id",
     )
     homes = {}
-    for key, locale_id, path, pk in Page.objects.filter(depth=2).values_list(
+    top_level = Page.objects.filter(depth=2).values_list(
         "translation_key", "locale_id", "path", "pk"
-    ):
+    )
+    for key, locale_id, path, pk in top_level:
         homes.setdefault(key, []).append((locale_id, path, pk))
+    top_level_paths = tuple(sorted(path for _key, _locale, path, _pk in top_level))
     return Network(
         [
             NetworkSite(
@@ -190,6 +196,7 @@ def load_network():
                 root_url=u.site.root_url,
                 root_page_id=u.site.root_page_id,
                 home_key=str(u.site.root_page.translation_key),
+                top_level_paths=top_level_paths,
                 homes=tuple(
                     sorted(
                         homes.get(u.site.root_page.translation_key, []),

@@ -9,8 +9,9 @@ network costs the same as a search of one union:
 - SQLite (the embedded default): every word as `` word `` in the padded text.
 
 Hits are ranked by how the query's syllables match (``match_rank``: side by side first), then
-by every word in the title, then newest. Draft saves do not touch
-the index; publishing, unpublishing, moving and deleting do (sitesearch.signals).
+by every word in the title, then newest, among the newest ``RANKED`` pages with every word.
+Draft saves do not touch the index; publishing, unpublishing, moving and deleting do
+(sitesearch.signals).
 """
 
 import datetime
@@ -30,6 +31,9 @@ from .models import SearchEntry
 
 CONFIG = "simple"  # the text is folded already: no stemming, no stop words
 BATCH = 500
+# A search ranks the newest this many pages that have every word (50 pages of results); the
+# results page says so when there are that many (more words narrow it).
+RANKED = 500
 
 
 def _padded(text):
@@ -165,7 +169,7 @@ def match_rank(words, marked=()):
 def find(terms, site_ids, request=None, phrases=(), marked="", locale_id=None):
     """Entries (page id, date and ``match``: see match_rank) of live, public pages of the
     given sites (in the language of `locale_id`, when given) with every word of the (folded)
-    `terms` and every quoted phrase as written:
+    `terms` and every quoted phrase as written, the newest RANKED of them:
     best match first (`marked`: the words with the diacritics typed, core.text.marked_terms),
     then every word in the title, then newest."""
     words = terms.split()
@@ -186,12 +190,17 @@ def find(terms, site_ids, request=None, phrases=(), marked="", locale_id=None):
     for phrase in phrases:
         entries = entries.filter(_contains("text", phrase.split()))
 
+    # Ranked among the newest RANKED pages with every word: on PostgreSQL the date index is
+    # walked until that many match (or the few matches of a rare word are read from the text
+    # index), so the cost follows RANKED, not how many pages of the network have the words.
+    newest = entries.order_by(F("date").desc(nulls_last=True), "-page_id").values("pk")[:RANKED]
     in_title = Q()
     for word in words:
         in_title &= Q(title__contains=f" {word} ")
     title_first = Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
     return (
-        entries.only("page_id", "date")
+        SearchEntry.objects.filter(pk__in=newest)
+        .only("page_id", "date")
         .annotate(match=match_rank(words, marked.split()))
         .order_by("match", title_first, F("date").desc(nulls_last=True), "-page_id")
     )

@@ -22,6 +22,7 @@ from pagecache.snapshot import locale_id_for
 from sites.network import get_network, request_site, request_union
 from sites.sharing import view_share_meta
 
+from . import index
 from .forms import SearchForm
 from .index import PHRASE, find
 
@@ -144,6 +145,10 @@ def search(request):
             "results_page": results_page,
             "results": build_results(request, entries, network, terms),
             "no_phrase": no_phrase,
+            # As many hits as are ranked: there may be more, older ones (sitesearch.index).
+            "ranked_newest": (
+                index.RANKED if results_page.paginator.count >= index.RANKED else None
+            ),
             "news_hub_url": news_hub.get_url(request) if news_hub else None,
             "current_site": current,
             "share": view_share_meta(

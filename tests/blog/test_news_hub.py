@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, ColumnFactory, ColumnPageFactory
 from blog.models import ArticleKind
@@ -90,6 +90,17 @@ def test_hidden_articles_never_appear(client, network, articles):
         union_c_article.title,
     ]:
         assert hidden not in response.text
+
+
+def test_pages_outside_every_site_never_appear(client, network, articles):
+    # The hub keeps to the sites' homes by leaving out the tree root's other children
+    # (blog.listing.in_sites): a branch at the top of the tree that is no site's stays out.
+    articles(network.a, "Bài của công đoàn")
+    stray_home = Page.get_first_root_node().add_child(
+        instance=ColumnPageFactory.build(title="Nhánh không thuộc trang nào", column=network.column)
+    )
+    ArticlePageFactory(parent=stray_home, title="Bài ngoài mọi trang")
+    assert titles(hub_get(client, network)) == ["Bài của công đoàn"]
 
 
 def test_filters_narrow_and_combine(client, network, articles):

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, DocumentPageFactory
 from centre.services import set_union_active
+from sitesearch import index
 from tests.conftest import host
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +191,29 @@ def test_a_title_match_ranks_above_a_match_in_the_text(client, network, article)
         "Tết Sum vầy năm nay",
         "Hội nghị tổng kết",
     ]
+
+
+def test_many_hits_are_ranked_among_the_newest_and_the_page_says_so(
+    client, network, article, monkeypatch
+):
+    # However many pages have the words, a search ranks the newest RANKED of them: its cost
+    # follows that number, not the network's size.
+    monkeypatch.setattr(index, "RANKED", 3)
+    article(network.a, "Tết Sum vầy", date=dt.date(2024, 1, 1))  # the best match, but oldest
+    for day in (2, 3, 4):
+        article(network.a, f"Hội nghị ngày {day}", intro="Tết Sum vầy.", date=dt.date(2024, 1, day))
+
+    response = search(client, network.a, q="tet sum vay")
+    assert titles(response) == ["Hội nghị ngày 4", "Hội nghị ngày 3", "Hội nghị ngày 2"]
+    assert "Đây là 3 trang mới nhất có đủ các từ" in response.text
+
+    # With fewer hits than that, the best match comes first whatever its age.
+    monkeypatch.setattr(index, "RANKED", 5)
+    response = search(client, network.a, q="TẾT SUM VẦY")  # (another address: not cached)
+    assert titles(response)[0] == "Tết Sum vầy"
+    assert "trang mới nhất có đủ các từ" not in response.text
+    english = client.get("/en/search/", {"q": "tet"}, HTTP_HOST=host(network.a))
+    assert english.status_code == 200
 
 
 def test_the_index_follows_publishing_and_ignores_drafts(client, network, article):
