@@ -172,13 +172,17 @@ def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True):
     (the first or the last), which the page cache does not store (pagecache.canonical).
 
     `page_links` lists the page numbers to link to (None for a gap), for the pagination bar.
+    `queryset` may also be a list of rows already read (their number is the count).
     The count is cached (cached_count) unless `cache_count` is false: for queries made of
     free text (tags, dates, search words) that anyone can vary without end.
     """
 
     paginator = DeferredJoinPaginator(queryset, per_page)
     # (a cached_property on Paginator)
-    paginator.count = cached_count(queryset) if cache_count else queryset.count()
+    if not isinstance(queryset, QuerySet):  # rows already read
+        paginator.count = len(queryset)
+    else:
+        paginator.count = cached_count(queryset) if cache_count else queryset.count()
     number = request.GET.get("page")
     page = paginator.get_page(number)
     if number == str(page.number):

@@ -174,7 +174,7 @@ def find(terms, site_ids, request=None, phrases=(), marked="", locale_id=None):
     then every word in the title, then newest."""
     words = terms.split()
     if not words or not site_ids:
-        return SearchEntry.objects.none()
+        return SearchEntry.objects.annotate(match=Value(ALL_WORDS)).none()
     entries = SearchEntry.objects.filter(site_id__in=site_ids)
     if locale_id is not None:
         entries = entries.filter(locale_id=locale_id)
