@@ -99,6 +99,12 @@ def report_figures(campaign, language=None):
     ]
 
 
+def campaign_scope(campaign, sites):
+    """A cache key for what is computed over the visible articles of `campaign` in `sites`."""
+    roots = " ".join(sorted(site.root_path for site in sites))
+    return f"{campaign.pk}:{hashlib.sha256(roots.encode()).hexdigest()}"
+
+
 def article_counts(campaign, articles, sites):
     """Visible articles of `campaign` (`articles`) per site id, in one grouped query, cached
     under the network snapshot's version: counted once after each change, not on every
@@ -111,8 +117,7 @@ def article_counts(campaign, articles, sites):
         rows = articles.annotate(root=tree.root_of(site_ids)).order_by().values("root")
         return {site_ids.get(row["root"]): row["n"] for row in rows.annotate(n=Count("pk"))}
 
-    roots = hashlib.sha256(" ".join(sorted(site_ids)).encode()).hexdigest()
-    return cached(f"campaign-counts:{campaign.pk}:{roots}", count)
+    return cached(f"campaign-counts:{campaign_scope(campaign, sites)}", count)
 
 
 def _hub_link(hub_url, **filters):
@@ -125,8 +130,9 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
     The articles are ranked within their column page on narrow rows (id, date, parent), so
     at most `size` per union's column page come back; those are sorted into the shared
     columns here (column pages are cached with the network snapshot) and only the chosen
-    few are read whole. Ranking every campaign article with all its columns, and looking up
-    each one's column in SQL, cost the hub most of its time (docs/performance.md).
+    few are read whole. Ranking every campaign article is the costly part: its result is
+    kept with the network snapshot (recomputed after any change), as the central home does
+    for its campaign headlines (docs/performance.md).
     """
     column_ids = {column.pk for column in columns}
     column_pages = ColumnPage.objects.filter(column_id__in=column_ids).values("path")
@@ -143,9 +149,11 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
         .filter(rank__lte=size)
         .values_list("pk", "parent_path", "date", "first_published_at")
     )
+    key = f"hub-sections:{campaign_scope(campaign, network.active)}:{size}:"
+    key += ",".join(str(pk) for pk in sorted(column_ids))
     by_slug = {column.slug: column for column in columns}
     newest = {}
-    for pk, parent_path, date, published in ranked:
+    for pk, parent_path, date, published in cached(key, lambda: list(ranked)):
         column = by_slug.get((column_of_path(parent_path) or (None,))[0])
         if column is not None:
             newest.setdefault(column.pk, []).append((date, published, pk))

@@ -193,7 +193,7 @@ def find(terms, site_ids, request=None, phrases=(), marked="", locale_id=None):
     # Ranked among the newest RANKED pages with every word: on PostgreSQL the date index is
     # walked until that many match (or the few matches of a rare word are read from the text
     # index), so the cost follows RANKED, not how many pages of the network have the words.
-    newest = entries.order_by(F("date").desc(nulls_last=True), "-page_id").values("pk")[:RANKED]
+    newest = entries.order_by("-date", "-page_id").values("pk")[:RANKED]
     in_title = Q()
     for word in words:
         in_title &= Q(title__contains=f" {word} ")

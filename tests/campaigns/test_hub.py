@@ -89,7 +89,7 @@ def test_live_figures_equal_direct_counts_and_leave_out_hidden_articles(
     assert [p.union.slug for p in context["participants"]] == ["trung-uong", "tu-phap"]
 
 
-def test_the_counts_kept_between_renders_follow_every_publish_and_unpublish(
+def test_the_counts_and_sections_kept_between_renders_follow_every_change(
     client, hub_network, publish
 ):
     # The hub's counts are worked out once per change of the network, not on every render:
@@ -97,12 +97,14 @@ def test_the_counts_kept_between_renders_follow_every_publish_and_unpublish(
     n = hub_network
     publish(n.columns["tu-phap"])
     assert get_hub(client, n).context["article_total"] == 1
-    second = publish(n.columns["noi-vu"])
+    second = publish(n.columns["noi-vu"], title="Bài mới của Nội vụ", date=dt.date(2030, 1, 1))
     context = get_hub(client, n).context
     assert (context["article_total"], context["unions_taking_part"]) == (2, 2)
+    assert context["sections"][0].cards[0].title == "Bài mới của Nội vụ"
     second.unpublish()
     context = get_hub(client, n).context
     assert (context["article_total"], context["unions_taking_part"]) == (1, 1)
+    assert "Bài mới của Nội vụ" not in [c.title for s in context["sections"] for c in s.cards]
     PageViewRestriction.objects.create(
         page=n.columns["tu-phap"], restriction_type="password", password="x"
     )
