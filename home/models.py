@@ -32,6 +32,9 @@ LATEST_COUNT = 8
 CENTRAL_LATEST_COUNT = 14
 HEADLINES = 5
 SECTION_HEADLINES = 3
+# "From the unions" on the central home: the unions that published last, newest first (the
+# directory page shows every union with its latest date).
+UNION_LATEST_COUNT = 12
 
 
 @dataclass
@@ -164,9 +167,10 @@ class CentralHomePage(BaseHomePage):
             if link.campaign.pk in by_campaign
         ]
 
-    def union_latest(self, request, network):
-        """The newest article of each active union (the centre aside), in one ranked query:
-        the whole network at a glance."""
+    def union_latest(self, request, network, count=None):
+        """The newest article of each active union (the centre aside), in one ranked query,
+        for the `count` (UNION_LATEST_COUNT) unions that published last: the network at a
+        glance, the same length however many unions there are."""
         unions = [site for site in network.active if not site.is_central]
         if not unions:
             return []
@@ -185,7 +189,8 @@ class CentralHomePage(BaseHomePage):
             .values_list("pk", flat=True)  # rank narrow rows, then load the winners
         )
         winners = cached(f"front-union-latest:{self.locale_id}", lambda: list(ranked))  # as above
-        pages = for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False)
+        count = UNION_LATEST_COUNT if count is None else count
+        pages = for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False)[:count]
         return build_cards(request, list(pages), network)
 
     def get_context(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.factories import ArticlePageFactory
 from centre.services import set_union_active
+from home import models as home_models
 from tests.conftest import host
 from tests.home.test_featured import feature
 
@@ -72,6 +73,16 @@ def test_the_newest_article_of_each_active_union(client, network):
     set_union_active(network.b, False)
     cards = front(client, network).context["union_latest"]
     assert [card.title for card in cards] == ["Mới của Tư pháp"]
+
+
+def test_from_the_unions_shows_those_that_published_last(client, network, monkeypatch):
+    # However many unions there are, the front page lists the latest few (the directory has
+    # every union with its latest date).
+    monkeypatch.setattr(home_models, "UNION_LATEST_COUNT", 1)
+    article(network, "tu-phap", "Tin của Tư pháp", 3)
+    article(network, "noi-vu", "Tin của Nội vụ", 7)
+    response = front(client, network)
+    assert [card.title for card in response.context["union_latest"]] == ["Tin của Nội vụ"]
 
 
 def test_a_campaign_section_leaves_out_the_featured_stories(client, network):
