@@ -75,10 +75,10 @@ def in_sites(queryset, network_sites):
 
     Where every one of several homes is a child of Wagtail's root (the network's are) and the
     root's other children are fewer (offline unions, the homes of another language: the
-    sites' `top_level_paths`, loaded with the network), the same
-    pages are "below the root, under none of those others": a short list the database
-    estimates well, so a listing walks the articles' date index and stops at its page instead
-    of joining every page of the network first (docs/performance.md).
+    sites' `top_level_paths`, loaded with the network), the same pages are "below the root,
+    under none of those others": a short list the database estimates well, so a listing
+    walks the articles' date index and stops at its page instead of joining every page of
+    the network first (docs/performance.md).
     """
     network_sites = list(network_sites)
     roots = [site.root_path for site in network_sites]
