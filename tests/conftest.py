@@ -25,6 +25,7 @@ from tests.s3_server import object_storage, s3_server  # noqa: F401  (moto's S3 
 # The longest files (a demo network each, or networks grown to measure), started first so that
 # the workers of `make test` (pytest-xdist, a file at a time) finish together.
 LONG_FILES = (
+    "tests/ops/test_backup.py",  # one test of two minutes: a backup and restore of the demo
     "tests/quality/",
     "tests/performance/test_query_counts.py",
     "tests/sites/test_demo.py",
