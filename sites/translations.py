@@ -3,13 +3,21 @@ network, kept to whole-network readers: admin_isolation.NETWORK_VIEWS) narrowed 
 translations of the pages under the user's own home pages. The shared campaigns and columns
 are translated by the centre and stay out of it."""
 
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 from wagtail_localize.views.report import TranslationsReportView
 
 from .permissions import own_root_paths, paths_q, reads_network_content
+from .translation_drafts import save_translation_draft, submit_translation
 
 
 class UnionTranslationsReportView(TranslationsReportView):
@@ -26,8 +34,54 @@ class UnionTranslationsReportView(TranslationsReportView):
         return translations.filter(source__object_id__in=own_pages)
 
 
+@require_POST
+def translation_draft(request, translation_id):
+    """The buttons under wagtail-localize's editor of a page: "Lưu bản nháp" puts the translated
+    strings into a new draft of the page, "Gửi duyệt" also sends that draft to the approvers.
+    Readers keep seeing the published version until it is approved."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    if not issubclass(translation.source.specific_content_type.model_class(), Page):
+        raise Http404
+    try:
+        page = translation.source.get_translated_instance(translation.target_locale)
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    try:
+        if request.POST.get("action") == "submit":
+            page, started = submit_translation(translation, request.user)
+            if started:
+                message = gettext("Đã gửi duyệt bản dịch “%(title)s”.")
+            else:
+                message = gettext("Đã lưu bản dịch “%(title)s”; bản đang chờ duyệt là bản vừa lưu.")
+        else:
+            page, _revision = save_translation_draft(translation, request.user)
+            message = gettext(
+                "Đã lưu bản nháp “%(title)s”. Bạn đọc vẫn thấy bản đã xuất bản cho tới khi "
+                "bản nháp được duyệt."
+            )
+        messages.success(request, message % {"title": page.get_admin_display_title()})
+        total, done = translation.get_progress()
+        if done < total:
+            messages.warning(
+                request,
+                gettext("Còn %(missing)d/%(total)d đoạn chưa dịch: bản nháp giữ tiếng Việt ở đó.")
+                % {"missing": total - done, "total": total},
+            )
+    except ValidationError as error:
+        messages.error(
+            request,
+            gettext("Chưa lưu được bản dịch: %(errors)s") % {"errors": "; ".join(error.messages)},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 def urlpatterns():
     return [
+        path(
+            "translations/<int:translation_id>/draft/",
+            translation_draft,
+            name="translation_draft",
+        ),
         path(
             "reports/union-translations/",
             UnionTranslationsReportView.as_view(),

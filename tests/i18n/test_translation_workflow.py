@@ -204,3 +204,120 @@ def network_admin():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("quantri-dich", "qt@example.vn", "x")
+
+
+def translation_of(page, english):
+    return Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(page), target_locale=english
+    )
+
+
+def type_translation(translation, source_text, english_text, user):
+    """What the translator does in wagtail-localize's editor: one string translated."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={"data": english_text, "translation_type": "manual", "last_translated_by": user},
+    )
+
+
+def draft_action(client, translation, action):
+    return client.post(reverse("translation_draft", args=[translation.pk]), {"action": action})
+
+
+def test_an_editor_sends_the_english_page_through_the_unions_approval(
+    client, network, article, english, django_capture_on_commit_callbacks
+):
+    """The editor (who may not publish) saves the translated strings as a draft and sends it
+    to the union's approvers; approving it publishes the English text for readers."""
+    editor = member(network.a.editors_group, "bt-duyet-dich")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(client, article, english, host(network.a))
+    translation = translation_of(article, english)
+    type_translation(translation, article.title, "Tet gifts for union members", editor)
+
+    editor_view = client.get(
+        reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    )
+    assert reverse("translation_draft", args=[translation.pk]) in editor_view.text
+    assert 'value="submit"' in editor_view.text
+
+    response = draft_action(client, translation, "submit")
+    assert response.status_code == 302
+    page = article.get_translation(english)
+    assert not page.live
+    assert page.get_latest_revision_as_object().title == "Tet gifts for union members"
+    state = page.current_workflow_state
+    assert state is not None and state.status == state.STATUS_IN_PROGRESS
+    assert page.get_workflow() == network.a.home_page.get_workflow()
+
+    approver = member(network.a.approvers_group, "duyet-dich-a")
+    client.force_login(approver)
+    dashboard = client.get(reverse("wagtailadmin_home")).text
+    assert "Tet gifts for union members" in dashboard
+    task_state = state.current_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(approve, {}).status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live and page.title == "Tet gifts for union members"
+    client.logout()
+    public = client.get(page.get_url_parts()[2], HTTP_HOST=host(network.a))
+    assert public.status_code == 200 and "Tet gifts for union members" in public.text
+
+
+def test_a_new_draft_of_a_published_english_page_leaves_readers_the_published_text(
+    client, network, article, english, django_capture_on_commit_callbacks
+):
+    approver = member(network.a.approvers_group, "duyet-nhap")
+    client.force_login(approver)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(client, article, english, host(network.a))
+    translation = translation_of(article, english)
+    type_translation(translation, article.title, "Tet gifts", approver)
+    draft_action(client, translation, "save")
+    page = article.get_translation(english)
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    assert page.live and page.title == "Tet gifts"
+    published = page.live_revision_id
+
+    type_translation(translation, article.title, "Tet gifts, second wording", approver)
+    response = draft_action(client, translation, "save")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Tet gifts"  # the live row
+    assert page.live_revision_id == published
+    assert page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "Tet gifts, second wording"
+    client.logout()
+    public = client.get(page.get_url_parts()[2], HTTP_HOST=host(network.a)).text
+    assert "Tet gifts" in public and "second wording" not in public
+
+
+def test_another_union_cannot_save_or_submit_the_translation(client, network, article, english):
+    owner = member(network.a.editors_group, "bt-a-nhap")
+    client.force_login(owner)
+    translate(client, article, english, host(network.a))
+    translation = translation_of(article, english)
+    type_translation(translation, article.title, "Written by another union", owner)
+    page = article.get_translation(english)
+    revisions = page.revisions.count()
+
+    client.force_login(member(network.b.approvers_group, "duyet-b-nhap"))
+    for action in ("save", "submit"):
+        assert draft_action(client, translation, action).status_code in (403, 404)
+    assert page.revisions.count() == revisions
+    assert page.current_workflow_state is None
+    assert client.get(reverse("translation_draft", args=[translation.pk])).status_code in (
+        403,
+        404,
+        405,
+    )
