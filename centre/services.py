@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from blog.models import ColumnPage
 from campaigns.services import ensure_campaign_columns
 from home.models import CentralHomePage, UnionHomePage
 from sites.models import Department, SiteBranding, Union
@@ -365,6 +366,41 @@ def open_home_translation(home_translation):
                 page=home_translation, defaults={"workflow_id": attached.workflow_id}
             )
     return source
+
+
+def name_translated_parent(page):
+    """A union's home or column that wagtail-localize made as an alias of the Vietnamese one
+    (the union's first translated page brings them) becomes a page of its own in the words the
+    centre keeps: the union's English name for its home, the shared column's English name and
+    description for a column (its Vietnamese name where the centre gave none yet). Published
+    at once, so the translated pages under it can be reached; none of the union's Vietnamese
+    text shows on it (that home or column is edited and approved later like any English
+    page). Other aliases stay as they are. Returns whether the page was renamed."""
+    if not page.alias_of_id:
+        return False
+    page = page.specific
+    english = page.locale.language_code != Locale.get_default().language_code
+    if isinstance(page, ColumnPage):
+        column = page.column
+        words = column.get_translation_or_none(page.locale) or column
+        title = words.name or column.name
+        intro = words.description if words.pk != column.pk else ""
+    elif page.depth == 2:
+        union = Union.objects.filter(site__root_page_id=page.alias_of_id).first()
+        if union is None:
+            return False
+        title = (union.name_en if english else "") or union.name
+        intro = ""
+    else:
+        return False
+    with transaction.atomic():
+        page.alias_of = None
+        page.title = page.draft_title = title[: Page._meta.get_field("title").max_length]
+        page.intro = intro[: type(page)._meta.get_field("intro").max_length]
+        page.seo_title = page.search_description = ""
+        page.save()
+        page.save_revision(log_action=True).publish()
+    return True
 
 
 def set_union_active(union, active):

@@ -56,12 +56,28 @@ CAMPAIGN_WORDS = {
     },
 }
 COLUMN_WORDS = {
-    "dau-an-10-nam": "Ten years of Tet Reunion",
-    "cho-tet-cong-doan": "Union Tet Market",
-    "xuan-chia-se": "Sharing Spring",
-    "tin-hoat-dong": "Union news",
-    "dien-dan-doan-vien": "Members' forum",
+    "dau-an-10-nam": (
+        "Ten years of Tet Reunion",
+        "Figures, stories and lessons from ten years of the “Tet Reunion” programme.",
+    ),
+    "cho-tet-cong-doan": (
+        "Union Tet Market",
+        "Online shopping at members' prices, market days, free stalls, legal and health advice.",
+    ),
+    "xuan-chia-se": (
+        "Sharing Spring",
+        "Visits, gifts and Tet greetings; members' stories and the unions' good practice.",
+    ),
+    "tin-hoat-dong": (
+        "Union news",
+        "What the unions do: conferences, plans, meetings and emulation movements.",
+    ),
+    "dien-dan-doan-vien": (
+        "Members' forum",
+        "Members and workers share their views, proposals and everyday stories.",
+    ),
 }
+
 FIGURE_WORDS = {
     "doan-vien-duoc-tham": ("Members and workers visited", "people"),
     "suat-qua": ("Tet gifts given", "gifts"),
@@ -235,8 +251,7 @@ def translate_shared_words(english, unions):
         translated.save()
     for column in Column.objects.filter(locale=Locale.get_default(), slug__in=COLUMN_WORDS):
         translated = column.copy_for_translation(english)
-        translated.name = COLUMN_WORDS[column.slug]
-        translated.description = ""
+        translated.name, translated.description = COLUMN_WORDS[column.slug]
         translated.save()
     for figure in ReportFigure.objects.filter(key__in=FIGURE_WORDS):
         figure.label_en, figure.unit_label_en = FIGURE_WORDS[figure.key]
@@ -273,7 +288,8 @@ def create_english_edition(central, unions, guidance_page, log=print):
             column = article.get_parent().specific
             if column.pk not in columns:
                 title = text["columns"].get(column.column.slug, column.title)
-                columns[column.pk] = _translate(column, english, title=title)
+                intro = COLUMN_WORDS.get(column.column.slug, ("", ""))[1]
+                columns[column.pk] = _translate(column, english, title=title, intro=intro)
             english_text = ARTICLES[article.title]
             _translate(
                 article,

@@ -321,3 +321,51 @@ def test_another_union_cannot_save_or_submit_the_translation(client, network, ar
         404,
         405,
     )
+
+
+def test_the_first_translation_brings_an_english_home_and_column_in_the_centres_words(
+    client, network, article, english, django_capture_on_commit_callbacks
+):
+    """The union's English home and column come with its first translated page, as pages of
+    their own named in the centre's English words (the union's English name, the shared
+    column's English name), never as copies showing the union's Vietnamese text."""
+    from blog.models import Column
+    from centre.services import update_union
+
+    column_words = network.column.copy_for_translation(english)
+    column_words.name, column_words.description = "Activities", "What the unions do"
+    column_words.save()
+    update_union(
+        network.a,
+        name=network.a.name,
+        short_name=network.a.short_name,
+        hostname=network.a.site.hostname,
+        port=network.a.site.port,
+        name_en="Ministry of Justice Trade Union",
+    )
+    home = network.a.home_page.specific
+    home.intro = "Lời chào của công đoàn bằng tiếng Việt."
+    home.save_revision().publish()
+    vietnamese_column = network.columns["tu-phap"]
+    assert Column.objects.filter(locale=english).count() == 1
+
+    client.force_login(member(network.a.editors_group, "bt-dau-tien"))
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(client, article, english, host(network.a))
+
+    english_home = network.a.home_page.get_translation(english).specific
+    english_column = vietnamese_column.get_translation(english).specific
+    assert english_home.alias_of_id is None and english_column.alias_of_id is None
+    assert english_home.live and english_column.live
+    assert english_home.title == "Ministry of Justice Trade Union" and english_home.intro == ""
+    assert (english_column.title, english_column.intro) == ("Activities", "What the unions do")
+    assert english_column.column_id == network.column.pk
+    assert not article.get_translation(english).live  # the article waits for approval
+
+    client.logout()
+    page = client.get("/en/", HTTP_HOST=host(network.a))
+    assert page.status_code == 200
+    assert "Ministry of Justice Trade Union" in page.text
+    assert "Lời chào của công đoàn" not in page.text
+    assert article.title not in page.text
+    assert "No articles have been translated into English yet." in page.text
