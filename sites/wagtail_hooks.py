@@ -1,5 +1,9 @@
+from django.shortcuts import redirect
 from django.urls import resolve
+from django.utils import translation
 from wagtail import hooks
+
+from pagecache.snapshot import locale_codes
 
 from . import translations
 from .admin_isolation import (
@@ -46,3 +50,13 @@ def keep_shared_snippets_read_only(buttons, snippet, user):
     or "Sync" button for the others (AdminIsolationMiddleware refuses them the views)."""
     if not may_change(user, type(snippet)):
         buttons[:] = [button for button in buttons if "/localize/" not in (button.url or "")]
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """`/en/…` on a site with no English version of that page (a union without an English
+    edition, say) finds the Vietnamese page; it is sent to that page's own address rather than
+    shown in Vietnamese inside the English interface."""
+    if locale_codes().get(page.locale_id) != translation.get_language():
+        return redirect(page.get_url(request))
+    return None

@@ -206,3 +206,22 @@ def test_the_english_catalog_is_compiled_from_its_source():
     compiled = entries(polib.mofile(str(folder / "django.mo")))
     assert source == compiled
     assert all(source.values())
+
+
+def test_english_addresses_route_per_host_and_never_show_vietnamese_pages_as_english(
+    client, network, english_edition
+):
+    """`/en/` on each host serves that site's English home; on a site with no English
+    version of the page the reader is sent to the Vietnamese page's own address."""
+    central = client.get("/en/", HTTP_HOST=host(network.central))
+    assert central.context["page"].pk == english_edition["central_home"].pk
+    union = client.get("/en/", HTTP_HOST=host(network.a))
+    assert union.context["page"].pk == english_edition["home"].pk
+    assert '<html lang="en">' in union.text
+
+    home = client.get("/en/", HTTP_HOST=host(network.b))
+    assert home.status_code == 302 and home["Location"] == path(network.b.home_page)
+    column = network.columns["noi-vu"]
+    response = client.get(f"/en{path(column)}", HTTP_HOST=host(network.b))
+    assert response.status_code == 302 and response["Location"] == path(column)
+    assert client.get(path(column), HTTP_HOST=host(network.b)).status_code == 200
