@@ -40,7 +40,8 @@ def translation_draft(request, translation_id):
     strings into a new draft of the page, "Gửi duyệt" also sends that draft to the approvers.
     Readers keep seeing the published version until it is approved."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    if not issubclass(translation.source.specific_content_type.model_class(), Page):
+    model = translation.source.specific_content_type.model_class()
+    if model is None or not issubclass(model, Page):
         raise Http404
     try:
         page = translation.source.get_translated_instance(translation.target_locale)

@@ -369,3 +369,19 @@ def test_the_first_translation_brings_an_english_home_and_column_in_the_centres_
     assert "Lời chào của công đoàn" not in page.text
     assert article.title not in page.text
     assert "No articles have been translated into English yet." in page.text
+
+
+def test_the_draft_buttons_refuse_what_is_not_a_page_translation(client, network, english):
+    """A campaign's translation, an unknown id or a GET: a clear refusal, nothing saved."""
+    from wagtail_localize.operations import translate_object
+
+    translate_object(network.campaign, [english])
+    campaign_translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(network.campaign)
+    )
+    client.force_login(network_admin())
+    assert draft_action(client, campaign_translation, "save").status_code == 404
+    missing = reverse("translation_draft", args=[999999])
+    assert client.post(missing, {"action": "save"}).status_code == 404
+    url = reverse("translation_draft", args=[campaign_translation.pk])
+    assert client.get(url).status_code == 405
