@@ -37,6 +37,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
 from .permissions import own_root_paths, paths_q, readable_root_paths, reads_network_content
+from .translation_drafts import publishing_refused
 
 # Views that show the whole network (counts, every union's translations, workflow
 # definitions and their task chooser, the error test page): whole-network readers only.
@@ -310,7 +311,11 @@ class AdminIsolationMiddleware:
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated:
             return None
-        if not request.path.startswith("/admin/") or reads_network_content(user):
+        if not request.path.startswith("/admin/"):
+            return None
+        if publishing_refused(request, match.view_name, view_kwargs):
+            return permission_denied(request)
+        if reads_network_content(user):
             return None
         name = base_view_name(match.view_name or "")
         if name in NETWORK_VIEWS or match.namespace in NETWORK_NAMESPACES:

@@ -8,13 +8,19 @@ wagtail-localize's own draft save (``TranslationSource.create_or_update_translat
 ``publish=False``) writes the translated text onto the live row of a published page, so readers
 would see unapproved text. Here the text goes into a new revision only, as Wagtail's editor
 saves a draft of a live page; the live row changes when the revision is published (by the
-workflow's approval or by an approver)."""
+workflow's approval or by an approver).
+
+wagtail-localize also publishes from two screens without asking whether the user may publish:
+the sync form's "publish immediately" and "convert to alias" (the page then shows the live
+Vietnamese page at once). `publishing_refused` keeps both to those who may publish the pages
+(AdminIsolationMiddleware answers 403), and the sync form offers the box only to them."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.models import DraftStateMixin, Page, PageLogEntry, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments.ingest import ingest_segments
 
 from core.text import slugify_vi
@@ -78,3 +84,38 @@ def submit_translation(translation, user):
     else:
         page.get_workflow().start(page, user)
     return page, True
+
+
+def may_publish_translations(user, source):
+    """Whether `user` may publish every enabled translation of `source` at once."""
+    if user.is_superuser:
+        return True
+    model = source.specific_content_type.model_class()
+    if model is None:
+        return False
+    locales = source.translations.filter(enabled=True).values("target_locale")
+    if issubclass(model, Page):
+        pages = Page.objects.filter(translation_key=source.object_id, locale__in=locales)
+        return all(page.permissions_for_user(user).can_publish() for page in pages)
+    meta = model._meta
+    action = "publish" if issubclass(model, DraftStateMixin) else "change"
+    return user.has_perm(f"{meta.app_label}.{action}_{meta.model_name}")
+
+
+def publishing_refused(request, view_name, view_kwargs):
+    """Whether this admin request would publish through wagtail-localize what the user may not
+    publish: the sync form posted with "publish immediately", or converting a translated
+    page back into an alias of the (live) Vietnamese page."""
+    user = request.user
+    if user.is_superuser:
+        return False
+    if view_name == "wagtail_localize:update_translations":
+        if request.method != "POST" or not request.POST.get("publish_translations"):
+            return False
+        source = TranslationSource.objects.filter(pk=view_kwargs.get("translation_source_id"))
+        source = source.first()
+        return source is not None and not may_publish_translations(user, source)
+    if view_name == "wagtail_localize:convert_to_alias":
+        page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
+        return page is not None and not page.permissions_for_user(user).can_publish()
+    return False

@@ -385,3 +385,66 @@ def test_the_draft_buttons_refuse_what_is_not_a_page_translation(client, network
     assert client.post(missing, {"action": "save"}).status_code == 404
     url = reverse("translation_draft", args=[campaign_translation.pk])
     assert client.get(url).status_code == 405
+
+
+def test_an_editor_cannot_publish_through_the_sync_form_or_by_converting_to_an_alias(
+    client, network, article, english, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's "publish immediately" (sync) and "convert to alias" both put a page
+    live; only those who may publish it may use them. The editor's sync form offers no box."""
+    editor = member(network.a.editors_group, "bt-khong-xuat-ban")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(client, article, english, host(network.a))
+    page = article.get_translation(english)
+    assert not page.live
+    source = TranslationSource.objects.get_for_instance(article)
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    form = client.get(sync)
+    assert form.status_code == 200 and 'name="publish_translations"' not in form.text
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(sync, {"publish_translations": "on"})
+    assert refused.status_code == 403
+    page.refresh_from_db()
+    assert not page.live
+
+    alias = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+    assert client.get(alias).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(alias).status_code == 403
+    page.refresh_from_db()
+    assert not page.live and page.alias_of_id is None
+
+    # The sync without the box still brings the changes for translation.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(sync, {}).status_code == 302
+
+    approver = member(network.a.approvers_group, "duyet-xuat-ban")
+    client.force_login(approver)
+    assert 'name="publish_translations"' in client.get(sync).text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(sync, {"publish_translations": "on"}).status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_the_central_department_cannot_publish_a_unions_translation(
+    client, network, article, english, django_capture_on_commit_callbacks
+):
+    from centre.services import ensure_network_admins_group
+
+    client.force_login(member(network.a.editors_group, "bt-dich-tw"))
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(client, article, english, host(network.a))
+    page = article.get_translation(english)
+    source = TranslationSource.objects.get_for_instance(article)
+    reader = member(ensure_network_admins_group(), "ban-tw-dich")
+    client.force_login(reader)
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(sync, {"publish_translations": "on"}).status_code == 403
+        alias = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+        assert client.post(alias).status_code in (403, 404)
+    page.refresh_from_db()
+    assert not page.live and page.alias_of_id is None
