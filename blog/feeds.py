@@ -79,9 +79,11 @@ def feed_locale_id(own, site):
 
 
 def published_at(page):
-    """When the article was first published, or its date at local midnight."""
-    if page.first_published_at:
-        return page.first_published_at
+    """The article's date, with the time it was first published when that was the same day
+    (a translation published later, or an article dated back, keeps the date it shows)."""
+    published = page.first_published_at
+    if published and (page.date is None or timezone.localdate(published) == page.date):
+        return published
     return timezone.make_aware(
         dt.datetime.combine(page.date, dt.time.min), timezone.get_default_timezone()
     )

@@ -283,3 +283,16 @@ def test_feed_keeps_the_twenty_newest(client, network, article):
     assert len(feed.entries) == 20
     assert feed.entries[0].title == "Ngày 25"
     assert feed.entries[-1].title == "Ngày 6"
+
+
+def test_an_article_published_after_its_date_keeps_its_date_in_the_feed(client, network, article):
+    """An English translation (or an article entered later) is published days after the date
+    it shows: feed readers get that date, not the publication time."""
+    article(
+        network.a,
+        "Bài dịch đăng sau",
+        date=dt.date(2024, 2, 22),
+        first_published_at=dt.datetime(2026, 12, 2, 6, 14, tzinfo=dt.UTC),
+    )
+    entry = parse(fetch(client, network.a, "site")).entries[0]
+    assert entry.published_parsed[:6] == (2024, 2, 21, 17, 0, 0)
