@@ -7,6 +7,8 @@ and to keep out inactive unions, without one query per page or per site.
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
@@ -41,6 +43,14 @@ class NetworkSite:
     # any other page there), the same for every site: blog.listing.in_sites writes "under
     # these sites' homes" as "under none of the others" when those are fewer.
     top_level_paths: tuple = field(default=(), compare=False, repr=False)
+    # The language prefix of the homes this view of the network is rooted at ("/en" in
+    # Network.in_locale for English pages, "" for the network's own language).
+    path_prefix: str = ""
+
+    @property
+    def home_url(self):
+        """The address of the site's home page in the language of this view."""
+        return f"{self.root_url}{self.path_prefix}/"
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,10 @@ class Network:
             return self
         memo = self.__dict__.setdefault("_in_locale", {})
         if locale_id not in memo:
-            english = locale_codes().get(locale_id) == ENGLISH
+            code = locale_codes().get(locale_id)
+            english = code == ENGLISH
+            with translation.override(code):
+                prefix = reverse("wagtail_serve", args=[""]).rstrip("/")
             sites = []
             for site in self.sites:
                 home = next((h for h in site.homes if h[0] == locale_id), None)
@@ -140,7 +153,15 @@ class Network:
                         "name": site.name_en or site.name,
                         "short_name": site.short_name_en or site.short_name,
                     }
-                sites.append(replace(site, root_path=home[1], root_page_id=home[2], **names))
+                sites.append(
+                    replace(
+                        site,
+                        root_path=home[1],
+                        root_page_id=home[2],
+                        path_prefix=prefix,
+                        **names,
+                    )
+                )
             departments = self.departments
             if english:
                 departments = [

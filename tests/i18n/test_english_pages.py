@@ -225,3 +225,23 @@ def test_english_addresses_route_per_host_and_never_show_vietnamese_pages_as_eng
     response = client.get(f"/en{path(column)}", HTTP_HOST=host(network.b))
     assert response.status_code == 302 and response["Location"] == path(column)
     assert client.get(path(column), HTTP_HOST=host(network.b)).status_code == 200
+
+
+def test_the_english_directory_links_to_the_unions_english_homes(client, network, english_edition):
+    from home.models import DirectoryPage
+
+    directory = DirectoryPage(title="Các công đoàn thành viên", slug="cac-cong-doan")
+    network.central.home_page.add_child(instance=directory)
+    directory.save_revision().publish()
+    english = translate(directory, Locale.objects.get(language_code="en"), "Member unions")
+
+    html = client.get(path(english), HTTP_HOST=host(network.central)).text
+    union_links = re.findall(r'class="union-directory__name"><a href="([^"]+)"', html)
+    assert union_links == [f"http://{host(network.a)}/en/"]
+    footer_link = client.get("/en/", HTTP_HOST=host(network.a)).text
+    assert f'href="http://{host(network.central)}/en/"' in footer_link
+
+    vietnamese = client.get(path(directory), HTTP_HOST=host(network.central)).text
+    vietnamese_links = re.findall(r'class="union-directory__name"><a href="([^"]+)"', vietnamese)
+    assert f"http://{host(network.a)}/" in vietnamese_links
+    assert all("/en/" not in link for link in vietnamese_links)
