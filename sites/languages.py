@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from pagecache.snapshot import cached, locale_codes
@@ -95,3 +97,40 @@ def language_links(page, request):
             )
         )
     return links if len(links) > 1 else []
+
+
+def site_languages(site):
+    """The codes of the languages `site` (a NetworkSite) has a home page in, in the network's
+    order of languages."""
+    codes = locale_codes()
+    own = {codes.get(locale_id) for locale_id, *_rest in site.homes}
+    return [code for code, _name in settings.LANGUAGES if code in own]
+
+
+def view_language_links(request, site, url_name):
+    """[LanguageLink] for a view served in every language (the search): the same view with the
+    same query in each language `site` has a home in; empty when it has only one."""
+    available = site_languages(site)
+    if len(available) < 2:
+        return []
+    names = dict(settings.LANGUAGES)
+    query = request.GET.urlencode()
+    active = translation.get_language()
+    links = []
+    for code in available:
+        with translation.override(code):
+            url = reverse(url_name)
+        if query:
+            url = f"{url}?{query}"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=names.get(code, code),
+                url=url,
+                full_url=request.build_absolute_uri(url),
+                current=code == active,
+                exact=True,
+                default=code == settings.LANGUAGE_CODE,
+            )
+        )
+    return links

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +23,7 @@ from blog.models import central_news_hub
 from core.text import highlight
 from pagecache import SEARCH_MAX_STORED_LENGTH, canonical
 from pagecache.snapshot import locale_id_for
+from sites.languages import site_languages, view_language_links
 from sites.network import get_network, request_site, request_union
 from sites.sharing import view_share_meta
 
@@ -113,6 +117,16 @@ def search(request):
             request, "home/site_offline.html", {"page": site.root_page.specific}, status=503
         )
 
+    # A site searched in a language it has no pages in (/en/search/ on a union without an
+    # English edition) is searched in its own language instead.
+    own_languages = site_languages(current)
+    if own_languages and get_language() not in own_languages:
+        with translation.override(own_languages[0]):
+            url = reverse("search")
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url)
+    languages = view_language_links(request, current, "search")
+
     # The pages of the language the reader reads in (/en/tim-kiem/: English pages only),
     # each union under its name in that language.
     locale_id = locale_id_for(get_language())
@@ -161,6 +175,7 @@ def search(request):
             ),
             "news_hub_url": news_hub.get_url(request) if news_hub else None,
             "current_site": current,
+            "languages": languages,
             "share": view_share_meta(
                 request,
                 _("Tìm kiếm trên toàn mạng lưới") if is_network else _("Tìm kiếm"),

@@ -245,3 +245,34 @@ def test_the_english_directory_links_to_the_unions_english_homes(client, network
     vietnamese_links = re.findall(r'class="union-directory__name"><a href="([^"]+)"', vietnamese)
     assert f"http://{host(network.a)}/" in vietnamese_links
     assert all("/en/" not in link for link in vietnamese_links)
+
+
+def test_the_search_offers_the_same_search_in_the_other_language(client, network, english_edition):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        english_search = reverse("search")
+    vietnamese_search = reverse("search")
+    response = client.get(vietnamese_search, {"q": "tet"}, HTTP_HOST=host(network.a))
+    assert links(response.text) == {f"{english_search}?q=tet": "en"}
+    english = client.get(english_search, {"q": "tet"}, HTTP_HOST=host(network.a))
+    assert links(english.text) == {f"{vietnamese_search}?q=tet": "vi"}
+    assert '<html lang="en">' in english.text
+
+    # Union B has no English pages: its English search is its Vietnamese one.
+    moved = client.get(english_search, {"q": "tet"}, HTTP_HOST=host(network.b))
+    assert moved.status_code == 302 and moved["Location"] == f"{vietnamese_search}?q=tet"
+    assert (
+        'class="language-switch"'
+        not in client.get(vietnamese_search, {"q": "tet"}, HTTP_HOST=host(network.b)).text
+    )
+
+
+def test_every_page_type_is_named_in_english():
+    from django.utils import translation
+    from wagtail.models import get_page_models
+
+    with translation.override("en"):
+        names = {m.__name__: str(m._meta.verbose_name) for m in get_page_models()}
+    assert all(name.isascii() for name in names.values()), names
