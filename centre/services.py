@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -26,6 +27,7 @@ from wagtail.models import (
 
 from blog.models import ColumnPage
 from campaigns.services import ensure_campaign_columns
+from core.text import slugify_vi
 from home.models import CentralHomePage, UnionHomePage
 from sites.models import Department, SiteBranding, Union
 from sites.network import get_network
@@ -398,6 +400,12 @@ def name_translated_parent(page):
         page.title = page.draft_title = title[: Page._meta.get_field("title").max_length]
         page.intro = intro[: type(page)._meta.get_field("intro").max_length]
         page.seo_title = page.search_description = ""
+        if page.depth > 2:  # an English address for the column (/en/union-news/)
+            page.slug = find_available_slug(
+                page.get_parent(),
+                slugify_vi(title)[:80].strip("-") or page.slug,
+                ignore_page_id=page.pk,
+            )
         page.save()
         page.save_revision(log_action=True).publish()
     return True

@@ -360,6 +360,7 @@ def test_the_first_translation_brings_an_english_home_and_column_in_the_centres_
     assert english_home.title == "Ministry of Justice Trade Union" and english_home.intro == ""
     assert (english_column.title, english_column.intro) == ("Activities", "What the unions do")
     assert english_column.column_id == network.column.pk
+    assert english_column.slug == "activities"
     assert not article.get_translation(english).live  # the article waits for approval
 
     client.logout()
