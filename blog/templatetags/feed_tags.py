@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from blog.feeds import feed_namespace, filter_query
-from blog.models import ArticlePage, ColumnPage, NewsHubPage, column_of_path
+from blog.models import ArticlePage, ColumnPage, NewsHubPage, column_choices, column_of_path
 from core import tree
 from sites.network import get_network
 
@@ -63,6 +63,9 @@ def feed_links(context):
         column = _column_slug(page)
         if column:
             slug, name = column
+            if namespace != "feeds":  # the column's name in the page's language
+                words = {c.slug: c.name for c in column_choices(page.locale_id, request)}
+                name = words.get(slug, name)
             title = _("%(column)s – %(name)s") % {"column": name, "name": own.name}
             if isinstance(page, ColumnPage):
                 rows += _links(own, "column", title, {"slug": slug})

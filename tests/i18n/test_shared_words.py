@@ -4,6 +4,7 @@ the report figures' labels; English dates and numbers; search in the page's lang
 translation that neither creates shared content nor touches another union's tree."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -286,3 +287,10 @@ def test_the_centre_edits_a_unions_english_names_in_the_admin(client, network):
         "Ministry of Home Affairs Trade Union",
         "MOHA Union",
     )
+
+
+def test_an_english_article_announces_its_column_feed_in_english(client, network, english_pages):
+    html = client.get(url(english_pages["english_article"]), HTTP_HOST=host(network.a)).text
+    titles = re.findall(r'<link rel="alternate" type="application/rss\+xml" title="([^"]+)"', html)
+    assert any(title.startswith(f"{EN_COLUMN} – ") for title in titles), titles
+    assert not any(network.column.name in title for title in titles), titles
