@@ -118,6 +118,41 @@ CAMPAIGN_HUBS = {
         "spends Tet in want.",
     },
 }
+# What the campaign hubs show besides their introduction: the online market, the partners'
+# offers (by the partner's name) and the printable materials (by kind).
+HUB_DETAILS = {
+    "cho-tet-cong-doan-2024": {
+        "market_name": "Union Tet Market online",
+        "market_intro": "Members sign in with their membership number to buy Vietnamese goods "
+        "at members' prices, delivered to their office.",
+    },
+}
+PARTNER_WORDS = {
+    "Công ty Thực phẩm Sao Việt": "Tet hampers, sweets and dry food at 20% off for members.",
+    "Hợp tác xã Nông sản Đồng Xanh": "Rice and clean vegetables from cooperatives, delivered "
+    "the same day in Hà Nội.",
+    "Siêu thị Bình An": "Free shopping vouchers for members in hardship at 12 shops.",
+    "Công ty May mặc Hồng Hà": "Warm clothes and children's wear at factory prices during the "
+    "market.",
+    "Nhãn hàng Sữa Mộc Châu Xanh": "Milk and dairy products given with every member's order.",
+}
+MATERIAL_WORDS = {
+    ("tet-sum-vay-10-nam", "poster"): "Poster “Ten years of Tet Reunion – the union's care "
+    "in full”",
+    ("tet-sum-vay-10-nam", "banner"): "Banner for the ten-year review of the “Tet Reunion” "
+    "programme",
+    ("cho-tet-cong-doan-2024", "poster"): "Poster “Easy shopping – a full Tet for members”",
+    ("cho-tet-cong-doan-2024", "banner"): "Banner of the Union Tet Market 2024",
+    ("tet-sum-vay-xuan-chia-se", "poster"): "Poster “Sharing Spring – a caring Tet”",
+    ("tet-sum-vay-xuan-chia-se", "banner"): "Banner of the “Tet Reunion – Sharing Spring” "
+    "programme",
+}
+MATERIAL_KIND_WORDS = {
+    "poster": "A3 portrait, printed with a QR code to the campaign page.",
+    "banner": "3:1, for the hall or the agency's gate.",
+    "appendix": "",
+}
+APPENDIX_TITLE = "Guidance 25/HD-CĐVC and its appendix of campaign materials"
 GUIDANCE = {
     "title": "Guidance on communicating the unions' care for members at the Lunar New Year of "
     "the Dragon 2024",
@@ -214,15 +249,31 @@ ARTICLES = {
 }
 
 
-def _translate(page, english, **fields):
-    """The page's English translation, with `fields` set, published."""
+def _translate(page, english, *, children=None, **fields):
+    """The page's English translation, with `fields` set (and `children` called on it to put
+    its inline items into English), published."""
     translated = page.specific.copy_for_translation(english)
     for name, value in fields.items():
         setattr(translated, name, value)
+    if children is not None:
+        children(translated)
     if page.depth > 2:  # an English address below the English home (/en/network-news/)
         translated.slug = slugify_vi(fields["title"])[:80].strip("-")
     translated.save_revision().publish()
     return translated.specific
+
+
+def _hub_items_in_english(page, campaign_slug):
+    for partner in page.partners.all():
+        partner.description = PARTNER_WORDS.get(partner.name, partner.description)
+        partner.save()
+    for material in page.materials.all():
+        if material.kind == "appendix":
+            material.title = APPENDIX_TITLE
+        else:
+            material.title = MATERIAL_WORDS.get((campaign_slug, material.kind), material.title)
+        material.description = MATERIAL_KIND_WORDS.get(material.kind, material.description)
+        material.save()
 
 
 def _body(paragraphs):
@@ -273,7 +324,14 @@ def create_english_edition(central, unions, guidance_page, log=print):
         text = CAMPAIGN_HUBS.get(hub.campaign.slug)
         if text:
             # The look back (timeline and figures over the years) waits for its translator.
-            _translate(hub, english, **text, review=[])
+            _translate(
+                hub,
+                english,
+                **text,
+                **HUB_DETAILS.get(hub.campaign.slug, {}),
+                review=[],
+                children=lambda page, slug=hub.campaign.slug: _hub_items_in_english(page, slug),
+            )
     _translate(guidance_page, english, **GUIDANCE)
     create_organisation_page(central, english)
 

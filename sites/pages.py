@@ -315,9 +315,15 @@ class LeadImageMixin(models.Model):
 
     @property
     def lead_caption(self):
-        """The caption under the lead image: this page's own, or the one stored with the image."""
+        """The caption under the lead image: this page's own, or the one stored with the image
+        (written in the network's language: not on a page in another language, whose
+        translator could not translate it)."""
         image = self.lead_image
-        return self.lead_image_caption or (getattr(image, "caption", "") if image else "")
+        if self.lead_image_caption or not image:
+            return self.lead_image_caption
+        if locale_codes().get(self.locale_id) not in (None, settings.LANGUAGE_CODE):
+            return ""
+        return getattr(image, "caption", "")
 
     @property
     def lead_credit(self):

@@ -276,3 +276,16 @@ def test_every_page_type_is_named_in_english():
     with translation.override("en"):
         names = {m.__name__: str(m._meta.verbose_name) for m in get_page_models()}
     assert all(name.isascii() for name in names.values()), names
+
+
+def test_an_english_page_shows_no_caption_stored_in_vietnamese_with_the_image(
+    client, network, english_edition
+):
+    article = english_edition["article"]
+    image = article.lead_image
+    image.caption = "Chú thích lưu cùng ảnh"
+    image.save()
+    english = client.get(path(english_edition["english_article"]), HTTP_HOST=host(network.a))
+    assert "Chú thích lưu cùng ảnh" not in english.text
+    vietnamese = client.get(path(article), HTTP_HOST=host(network.a))
+    assert "Chú thích lưu cùng ảnh" in vietnamese.text
