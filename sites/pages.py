@@ -258,9 +258,10 @@ class BasePage(FoldedSlugMixin, Page):
         return context
 
     def breadcrumbs(self, request):
-        """The page's ancestors from its site's home page down, in one query (for "Đường dẫn")."""
+        """The page's ancestors from its site's home page (in the page's language) down, in one
+        query (for "Đường dẫn")."""
 
-        site = get_network(request).site_for_path(self.path)
+        site = self.page_network(request).site_for_path(self.path)
         chain = getattr(request, "_route_chain", None)
         if chain and chain[-1].path == tree.parent_path(self.path):
             # The pages routing went through (home/mixins.py route): no query.

@@ -289,3 +289,14 @@ def test_an_english_page_shows_no_caption_stored_in_vietnamese_with_the_image(
     assert "Chú thích lưu cùng ảnh" not in english.text
     vietnamese = client.get(path(article), HTTP_HOST=host(network.a))
     assert "Chú thích lưu cùng ảnh" in vietnamese.text
+
+
+def test_an_english_article_has_its_breadcrumb_from_the_english_home(
+    client, network, english_edition
+):
+    html = client.get(path(english_edition["english_article"]), HTTP_HOST=host(network.a)).text
+    trail = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S)
+    assert trail is not None
+    crumbs = re.findall(r'<a href="([^"]+)"', trail.group(0))
+    assert path(english_edition["home"]) in crumbs[0]
+    assert path(english_edition["column"]) in crumbs[-1]
