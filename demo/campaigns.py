@@ -23,13 +23,13 @@ def _picture(collection, seed, colour, size, title, name):
     )
 
 
-def ten_year_review(data):
+def ten_year_review(data, heading="Mười năm “Tết Sum vầy”"):
     """The hub's look back (campaigns.blocks.ReviewBlock) as StreamField data."""
     return [
         (
             "timeline",
             {
-                "heading": "Mười năm “Tết Sum vầy”",
+                "heading": heading,
                 "entries": [
                     {"year": year, "title": title, "figure": figure, "text": text, "image": None}
                     for year, title, figure, text in data["timeline"]

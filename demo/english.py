@@ -15,6 +15,8 @@ from home.models import DirectoryPage
 from reports.models import ReportFigure
 from sites.models import SiteBranding
 
+from . import content
+from .campaigns import ten_year_review
 from .organisation import create_organisation_page
 
 # The network's shared words in English, kept by the centre: the unions' names (the union
@@ -153,6 +155,26 @@ MATERIAL_KIND_WORDS = {
     "appendix": "",
 }
 APPENDIX_TITLE = "Guidance 25/HD-CĐVC and its appendix of campaign materials"
+# The ten-year hub's look back (demo/content.py TEN_YEAR_REVIEW) in English.
+TEN_YEAR_REVIEW = {
+    "timeline": [
+        (2014, "The “Tet Reunion” programme begins", "12,500 members cared for",
+         "The Vietnam Civil Servants' Trade Union launches Tet care for members in hardship."),
+        (2016, "Tet buses take members home", "1,200 bus and train tickets",
+         "The unions pay the fares of members working far from home."),
+        (2018, "The first free market", "35 stalls",
+         "Free stalls let members choose the Tet gifts that suit their families."),
+        (2020, "A safe Tet in the pandemic", "Gifts delivered home",
+         "Tet gifts reach members in quarantine or on pandemic duty."),
+        (2022, "Union Shelter", "27 homes",
+         "New and repaired homes for members in especially hard circumstances."),
+        (2024, "Ten years of “Tet Reunion”", "Over 48,000 members cared for",
+         "A ten-year review, its lessons, and the launch of the online Union Tet Market."),
+    ],
+    "figures": [
+        ("Members cared for at Tet", "people", content.TEN_YEAR_REVIEW["figures"][0][2]),
+    ],
+}  # fmt: skip
 GUIDANCE = {
     "title": "Guidance on communicating the unions' care for members at the Lunar New Year of "
     "the Dragon 2024",
@@ -323,13 +345,16 @@ def create_english_edition(central, unions, guidance_page, log=print):
     for hub in CampaignHubPage.objects.child_of(home).select_related("campaign"):
         text = CAMPAIGN_HUBS.get(hub.campaign.slug)
         if text:
-            # The look back (timeline and figures over the years) waits for its translator.
             _translate(
                 hub,
                 english,
                 **text,
                 **HUB_DETAILS.get(hub.campaign.slug, {}),
-                review=[],
+                review=(
+                    ten_year_review(TEN_YEAR_REVIEW, heading="Ten years of “Tet Reunion”")
+                    if hub.review
+                    else []
+                ),
                 children=lambda page, slug=hub.campaign.slug: _hub_items_in_english(page, slug),
             )
     _translate(guidance_page, english, **GUIDANCE)
