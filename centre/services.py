@@ -473,6 +473,19 @@ def update_union(union, *, name, short_name, hostname, port, name_en="", short_n
     return union
 
 
+def set_english_names(union, name_en, short_name_en=""):
+    """The union's names on English pages (the centre's words), nothing else changed."""
+    return update_union(
+        union,
+        name=union.name,
+        short_name=union.short_name,
+        hostname=union.site.hostname,
+        port=union.site.port,
+        name_en=name_en,
+        short_name_en=short_name_en,
+    )
+
+
 def can_take_down(user, page):
     """Whether ``user`` may take ``page`` down as the central department: a live page on a
     subordinate union's site (central pages follow Wagtail's own unpublish rights)."""

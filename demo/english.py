@@ -9,7 +9,7 @@ from wagtail.rich_text import RichText
 
 from blog.models import ArticlePage, Campaign, Column, DocumentPage, NewsHubPage
 from campaigns.models import CampaignHubPage
-from centre.services import update_union
+from centre.services import set_english_names
 from core.text import slugify_vi
 from home.models import DirectoryPage
 from reports.models import ReportFigure
@@ -305,16 +305,7 @@ def _body(paragraphs):
 def translate_shared_words(english, unions):
     """The centre's English words: unions' names and slogans, campaigns, columns, figures."""
     for union in unions.values():
-        name_en, short_name_en = UNION_NAMES.get(union.slug, ("", ""))
-        update_union(
-            union,
-            name=union.name,
-            short_name=union.short_name,
-            hostname=union.site.hostname,
-            port=union.site.port,
-            name_en=name_en,
-            short_name_en=short_name_en,
-        )
+        set_english_names(union, *UNION_NAMES.get(union.slug, ("", "")))
         if union.slug in TAGLINES:
             SiteBranding.objects.filter(site=union.site).update(tagline_en=TAGLINES[union.slug])
     for campaign in Campaign.objects.filter(locale=Locale.get_default(), slug__in=CAMPAIGN_WORDS):

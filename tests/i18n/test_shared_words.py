@@ -15,7 +15,7 @@ from wagtail_localize.operations import translate_object
 from blog.factories import ArticlePageFactory
 from blog.models import Campaign, Column
 from campaigns.models import CampaignHubPage
-from centre.services import update_union
+from centre.services import set_english_names
 from reports.models import ReportFigure
 from sites.models import SiteBranding
 from tests.conftest import host
@@ -42,15 +42,7 @@ def shared_words(network, english):
     column = network.column.copy_for_translation(english)
     column.name = EN_COLUMN
     column.save()
-    update_union(
-        network.a,
-        name=network.a.name,
-        short_name=network.a.short_name,
-        hostname=network.a.site.hostname,
-        port=network.a.site.port,
-        name_en="Ministry of Justice Trade Union",
-        short_name_en="MOJ Union",
-    )
+    set_english_names(network.a, "Ministry of Justice Trade Union", "MOJ Union")
     SiteBranding.objects.update_or_create(
         site=network.a.site, defaults={"tagline": "Đồng hành", "tagline_en": "Side by side"}
     )

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Workflow
 from wagtail_localize.models import Translation, TranslationSource
 
 from blog.factories import ArticlePageFactory
+from centre.services import set_english_names
 from tests.conftest import host
 from tests.users import member
 
@@ -225,6 +226,14 @@ def type_translation(translation, source_text, english_text, user):
     )
 
 
+def start_translation(client, user, page, english, union, capture_on_commit):
+    """`user` sends `page` for translation, as in the admin; its Translation."""
+    client.force_login(user)
+    with capture_on_commit(execute=True):
+        translate(client, page, english, host(union))
+    return translation_of(page, english)
+
+
 def draft_action(client, translation, action):
     return client.post(reverse("translation_draft", args=[translation.pk]), {"action": action})
 
@@ -235,10 +244,9 @@ def test_an_editor_sends_the_english_page_through_the_unions_approval(
     """The editor (who may not publish) saves the translated strings as a draft and sends it
     to the union's approvers; approving it publishes the English text for readers."""
     editor = member(network.a.editors_group, "bt-duyet-dich")
-    client.force_login(editor)
-    with django_capture_on_commit_callbacks(execute=True):
-        translate(client, article, english, host(network.a))
-    translation = translation_of(article, english)
+    translation = start_translation(
+        client, editor, article, english, network.a, django_capture_on_commit_callbacks
+    )
     type_translation(translation, article.title, "Tet gifts for union members", editor)
 
     editor_view = client.get(
@@ -277,10 +285,9 @@ def test_a_new_draft_of_a_published_english_page_leaves_readers_the_published_te
     client, network, article, english, django_capture_on_commit_callbacks
 ):
     approver = member(network.a.approvers_group, "duyet-nhap")
-    client.force_login(approver)
-    with django_capture_on_commit_callbacks(execute=True):
-        translate(client, article, english, host(network.a))
-    translation = translation_of(article, english)
+    translation = start_translation(
+        client, approver, article, english, network.a, django_capture_on_commit_callbacks
+    )
     type_translation(translation, article.title, "Tet gifts", approver)
     draft_action(client, translation, "save")
     page = article.get_translation(english)
@@ -330,19 +337,11 @@ def test_the_first_translation_brings_an_english_home_and_column_in_the_centres_
     their own named in the centre's English words (the union's English name, the shared
     column's English name), never as copies showing the union's Vietnamese text."""
     from blog.models import Column
-    from centre.services import update_union
 
     column_words = network.column.copy_for_translation(english)
     column_words.name, column_words.description = "Activities", "What the unions do"
     column_words.save()
-    update_union(
-        network.a,
-        name=network.a.name,
-        short_name=network.a.short_name,
-        hostname=network.a.site.hostname,
-        port=network.a.site.port,
-        name_en="Ministry of Justice Trade Union",
-    )
+    set_english_names(network.a, "Ministry of Justice Trade Union")
     home = network.a.home_page.specific
     home.intro = "Lời chào của công đoàn bằng tiếng Việt."
     home.save_revision().publish()
