@@ -73,6 +73,7 @@ class EventPage(RoutablePageMixin, CampaignFromColumnMixin, IntroMixin, LeadImag
     (the union whose site holds it)."""
 
     shows_network_content = False
+    structural = False  # as many as the unions hold (sites.pages.route_map)
 
     start = models.DateTimeField(_("bắt đầu"), db_index=True)
     end = models.DateTimeField(_("kết thúc"), db_index=True)
@@ -202,6 +203,7 @@ class PressMentionPage(CampaignFromColumnMixin, IntroMixin, BasePage):  # noqa: 
     (the title), date and link. Counted in the union's result report."""
 
     shows_network_content = False
+    structural = False  # as many as the press writes (sites.pages.route_map)
 
     outlet = models.CharField(
         _("báo, tạp chí"), max_length=120, help_text=_("Ví dụ: Báo Lao Động.")

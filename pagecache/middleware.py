@@ -25,12 +25,11 @@ from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
-from wagtail.models import Site
 
 from core import cache as shared
 
 from . import cache as store
-from . import is_canonical
+from . import is_canonical, snapshot
 
 # The listing filters (news hub, network feed, search) and pagination.
 ALLOWED_PARAMS = frozenset(
@@ -103,7 +102,7 @@ class PageCacheMiddleware:
         if entry is not None:
             return self._mark(self._from_entry(entry), "HIT")
 
-        site = Site.find_for_request(request)
+        site = snapshot.request_site(request)
         if site is None:
             return self._mark(self.get_response(request), "BYPASS")
         names = [store.GLOBAL, store.site_counter(site.pk), store.NETWORK]

@@ -15,13 +15,15 @@ When the shared cache is unreachable the versions and the data still come from t
 (the cache is a miss: core.cache), and nothing the cache missed can be served afterwards.
 """
 
+import copy
 import secrets
 import threading
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connection
-from wagtail.models import Locale, Page, PageViewRestriction
+from django.http.request import split_domain_port
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from pagecache import models as versions
 
@@ -165,6 +167,33 @@ def view_restriction_map():
         }
 
     return cached("view-restrictions", load)
+
+
+def _sites_by_address():
+    """{(hostname, port): Site, its root page loaded} of every site (request_site)."""
+    return {(site.hostname, site.port): site for site in Site.objects.select_related("root_page")}
+
+
+def request_site(request):
+    """The Wagtail site answering the request (None only in a network with no site at all):
+    Wagtail's lookup, made at most once per request and kept on it (Wagtail keeps it as
+    ``request._wagtail_site``).
+
+    A request for a site's own hostname and port, the site Wagtail would pick first, takes it
+    from the snapshot instead of Wagtail's query (a site change bumps the version:
+    core.changes); any other address (an unknown host, a port no site has) is left to
+    Wagtail's rules, uncached, so that what anonymous requests send grows no cache.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+        if port.isdigit():
+            site = cached("sites-by-address", _sites_by_address).get((hostname, int(port)))
+            if site is not None:
+                # A copy: what the snapshot holds is shared by every request of the process.
+                request._wagtail_site = site = copy.copy(site)
+                site.root_page = copy.copy(site.root_page)
+    return Site.find_for_request(request)
 
 
 def locale_codes():

@@ -4,16 +4,19 @@ Listings that gather pages from several sites use it to label each page with its
 and to keep out inactive unions, without one query per page or per site.
 """
 
+import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.tree import deepest_root
 from pagecache.snapshot import cached, locale_codes
+from pagecache.snapshot import request_site as snapshot_request_site
 
 from .models import Department, Union
 
@@ -255,9 +258,42 @@ def get_network(request=None):
 
 
 def request_site(request):
-    """The Wagtail site answering the request (None only in a network with no site at all):
-    Wagtail's lookup, made at most once per request and kept on it."""
-    return Site.find_for_request(request)
+    """The Wagtail site answering the request (None only in a network with no site at all),
+    looked up at most once per request: see pagecache.snapshot.request_site."""
+    return snapshot_request_site(request)
+
+
+def _localized_home(root_page, language):
+    """Wagtail's home page for `language` (Page.localized: the site's root page or its live
+    translation in that language), specific, without its body (StreamFields are read from
+    the database when the home page itself is shown)."""
+    with translation.override(language):
+        home = root_page.localized
+    cls = home.specific_class
+    if cls is None:
+        return home
+    return cls.objects.defer_streamfields().filter(pk=home.pk).first() or home
+
+
+def route(request, path):
+    """Wagtail's route for the request (Page.route_for_request), with the site and its home
+    page in the active language from the network snapshot, so that routing starts at the
+    page's own lookup (sites.pages.BasePage.route) instead of three queries (the site, the
+    locale, the home's specific row). Kept where Wagtail looks for it."""
+    site = request_site(request)
+    if site is None or hasattr(request, "_wagtail_route_for_request"):
+        return
+    language = translation.get_language()
+    home = cached(
+        f"home-page:{site.root_page_id}:{language}",
+        lambda: _localized_home(site.root_page, language),
+    )
+    home = copy.copy(home)  # shared by every request of the process: see request_site
+    try:
+        result = home.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        result = None
+    request._wagtail_route_for_request = result
 
 
 def request_union(request):
@@ -270,7 +306,8 @@ class SiteContextMiddleware:
     """Where a request is, for templates: ``request.site`` (Wagtail's site for the host,
     looked up on first use, once: request_site); ``request.network`` once get_network has
     loaded it; the union through request_union. A response that never needs the site (an
-    admin screen, a media file) costs no lookup."""
+    admin screen, a media file) costs no lookup. A page is routed from the snapshot before
+    Wagtail's view runs (route)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -278,3 +315,9 @@ class SiteContextMiddleware:
     def __call__(self, request):
         request.site = SimpleLazyObject(lambda: request_site(request))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve as wagtail_serve  # (needs the models loaded)
+
+        if view_func is wagtail_serve:  # a page: routed from the snapshot (route)
+            route(request, view_kwargs.get("path", view_args[0] if view_args else ""))

@@ -4,7 +4,10 @@ Each mixin brings its own fields and the panels that edit them, so a page type i
 a short list of mixins plus what is truly its own.
 """
 
+import copy
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -13,7 +16,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.models.sites import SiteRootPath
 from wagtail.search import index
 
@@ -121,8 +124,41 @@ class IntroMixin(models.Model):
         abstract = True
 
 
+# What routing, page links and breadcrumbs read of the pages on the way to a page.
+ROUTE_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "live",
+    "content_type_id",
+    "locale_id",
+    "translation_key",
+)
+
+
+def route_map():
+    """{url_path: Page} of every structural page (BasePage.structural: homes, columns, hubs,
+    as many as the unions make them, not as their articles), with ROUTE_FIELDS only; kept
+    with the snapshot (any page saved, published, moved or deleted bumps its version)."""
+
+    def load():
+        models = [model for model in get_page_models() if getattr(model, "structural", False)]
+        types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+        pages = Page.objects.filter(content_type__in=list(types)).only(*ROUTE_FIELDS)
+        return {page.url_path: page for page in pages}
+
+    return cached("route-map", load)
+
+
 class BasePage(FoldedSlugMixin, Page):
     base_form_class = FoldedSlugPageForm
+
+    # Whether the network has few pages of this type, that follow its unions rather than
+    # what they publish (homes, columns, hubs): routing finds them in the snapshot
+    # (route_map). Articles, events, documents and press mentions say False.
+    structural = True
 
     # Whether the page, on a union's site, may show other sites' content (the page cache
     # then clears it with any change in the network: pagecache.middleware).
@@ -169,9 +205,15 @@ class BasePage(FoldedSlugMixin, Page):
         return super().route(request, path_components)
 
     def _route_by_url_path(self, request, path_components):
-        """The page at the end of `path_components` in two queries (the pages on the way by
-        url_path, then the last one's specific row), instead of two per level as Wagtail's
-        child-by-child walk does; the same rules: every page on the way must be live.
+        """The page at the end of `path_components` in one or two queries instead of two per
+        level as Wagtail's child-by-child walk does; the same rules: every page on the way
+        must be live.
+
+        The pages on the way are structural (homes, columns, hubs: route_map, from the
+        snapshot); the last one is read with its specific row at once when it is structural
+        too, or when it is of the first other type its parent allows (a column's article).
+        Otherwise (an event under a column) the pages on the way are read by url_path, then
+        the last one's specific row.
 
         None (so Wagtail's walk decides) if a page on the way is missing or routes
         sub-paths of its own (RoutablePageMixin). The pages on the way are kept on the
@@ -182,6 +224,35 @@ class BasePage(FoldedSlugMixin, Page):
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(1, len(path_components) + 1)
         ]
+        known = route_map()
+        chain = [known.get(prefix) for prefix in prefixes]
+        if any(page is None or not page.path.startswith(self.path) for page in chain[:-1]):
+            return self._route_by_query(request, prefixes)
+        ancestors = [copy.copy(page) for page in chain[:-1]]  # (the snapshot's are shared)
+        last = chain[-1]
+        if last is not None and last.path.startswith(self.path):
+            last_class = last.specific_class
+            queryset = last_class.objects.filter(pk=last.pk) if last_class else None
+            return self._route_to(request, ancestors, queryset, last_class)
+        # Not structural: one of the other types its parent allows, most likely the first
+        # (a column's articles), tried first; the others through the pages' own rows.
+        parent = chain[-2] if len(chain) > 1 else self
+        allowed = [
+            model
+            for model in (parent.specific_class or Page).allowed_subpage_models()
+            if not getattr(model, "structural", False)
+        ]
+        if allowed:
+            queryset = allowed[0].objects.filter(
+                url_path=prefixes[-1], path__startswith=parent.path
+            )
+            page = self._route_to(request, ancestors, queryset, allowed[0])
+            if page is not None or len(allowed) == 1:
+                return page
+        return self._route_by_query(request, prefixes)
+
+    def _route_by_query(self, request, prefixes):
+        """The pages on the way read by url_path, then the last one's specific row."""
         found = {
             page.url_path: page
             for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
@@ -189,20 +260,23 @@ class BasePage(FoldedSlugMixin, Page):
         if len(found) != len(prefixes):
             return None
         chain = [found[prefix] for prefix in prefixes]
-        classes = [page.specific_class for page in chain]
-        if any(cls is None or issubclass(cls, RoutablePageMixin) for cls in classes[:-1]):
+        last_class = chain[-1].specific_class
+        queryset = last_class.objects.filter(pk=chain[-1].pk) if last_class else None
+        return self._route_to(request, chain[:-1], queryset, last_class)
+
+    def _route_to(self, request, ancestors, queryset, last_class):
+        if last_class is None or any(
+            cls is None or issubclass(cls, RoutablePageMixin)
+            for cls in (page.specific_class for page in ancestors)
+        ):
             return None
-        if any(not page.live for page in chain[:-1]):
+        if any(not page.live for page in ancestors):
             raise Http404
-        last_class = classes[-1]
-        if last_class is None:
-            return None
-        queryset = last_class.objects.filter(pk=chain[-1].pk)
         if any(f.name == "lead_image" for f in last_class._meta.get_fields()):
             queryset = queryset.select_related("lead_image")
         page = queryset.first()
         if page is not None:
-            request._route_chain = [self, *chain[:-1]]
+            request._route_chain = [self, *ancestors]
         return page
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):

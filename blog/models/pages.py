@@ -140,6 +140,8 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
     """A news article (tin bài) in a column."""
 
+    structural = False  # as many as the unions write (sites.pages.route_map)
+
     date = models.DateField(_("ngày đăng"), default=timezone.localdate, db_index=True)
     kind = models.CharField(
         _("thể loại"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
@@ -252,6 +254,8 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
 
 class DocumentPage(BasePage):
     """An official document (văn bản, hướng dẫn): number, date, issuer, signer and file."""
+
+    structural = False  # as many as the unions issue (sites.pages.route_map)
 
     number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 25/HD-CĐVC"))
     issue_date = models.DateField(_("ngày ban hành"))

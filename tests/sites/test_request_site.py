@@ -1,12 +1,16 @@
-"""Where a request is, worked out once: Wagtail's site lookup runs once per request whatever
-the page (page cache on or off), and pages read it from the request."""
+"""Where a request is, worked out once: a site's own address is found in the network snapshot
+(no query), any other by Wagtail's lookup, once per request; pages read it from the request."""
 
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
+from centre.services import update_union
+from pagecache import snapshot
 from tests.conftest import host
 
 
@@ -16,11 +20,17 @@ def lookups():
         yield spy
 
 
+def site_queries(queries):
+    return [q["sql"] for q in queries if '"wagtailcore_site"' in q["sql"]]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("cache_on", [True, False])
-def test_the_site_is_looked_up_once_per_request(
+def test_a_sites_own_address_is_answered_without_wagtails_site_query(
     client, network, article_factory, settings, lookups, cache_on
 ):
+    """The network snapshot knows every site's hostname and port: pages, the search and the
+    feeds of a known address never run Wagtail's site query (sites.network.request_site)."""
     settings.PAGE_CACHE_ENABLED = cache_on
     article = article_factory(parent=network.columns["tu-phap"], title="Bài của Tư pháp")
 
@@ -37,13 +47,69 @@ def test_the_site_is_looked_up_once_per_request(
         (path(network.hub), network.central, 200),
         ("/khong-co-trang-nay/", network.b, 404),
     ]
+    client.get("/", HTTP_HOST=host(network.a))  # the snapshot, loaded once
     for address, union, status in paths:
         for _ in range(2):  # rendered, then (page cache on) answered from the cache
             lookups.reset_mock()
-            response = client.get(address, HTTP_HOST=host(union))
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(address, HTTP_HOST=host(union))
             assert response.status_code == status, address
-            assert lookups.call_count <= 1, (address, lookups.call_count)
-        assert lookups.call_count == (0 if cache_on and status == 200 else 1), address
+            assert lookups.call_count == 0, address
+            assert not site_queries(queries), address
+            if status == 200 and response.get("X-Cache") != "HIT":  # rendered: whose site
+                assert response.wsgi_request.site.pk == union.site.pk, address
+
+
+@pytest.mark.django_db
+def test_other_addresses_are_left_to_wagtail_and_kept_nowhere(client, network, settings, lookups):
+    """An address that is no site's own (an unknown host, a port no site has) is answered by
+    Wagtail's rules, once per request, and what anonymous requests send grows no cache."""
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/", HTTP_HOST="la.example.test")  # what the central home loads, once
+    kept = len(snapshot._values)
+    for n in range(30):
+        lookups.reset_mock()
+        response = client.get("/", HTTP_HOST=f"la-{n}.example.test")
+        assert response.status_code == 200
+        assert response.context["page"].pk == network.central.home_page.pk  # the default site
+        assert lookups.call_count == 1
+    assert len(snapshot._values) == kept
+    # The hostname of a union on a port no site has: Wagtail picks that union's site.
+    lookups.reset_mock()
+    response = client.get("/", HTTP_HOST=host(network.a), SERVER_PORT="8443")
+    assert response.context["page"].pk == network.a.home_page.pk
+    assert lookups.call_count == 1
+
+
+@pytest.mark.django_db
+def test_a_site_moved_to_another_hostname_answers_there_at_once(client, network, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    old = host(network.a)
+    assert client.get("/", HTTP_HOST=old).context["page"].pk == network.a.home_page.pk
+    update_union(
+        network.a,
+        name=network.a.name,
+        short_name=network.a.short_name,
+        hostname="tu-phap-moi.localhost",
+        port=network.a.site.port,
+    )
+    response = client.get("/", HTTP_HOST="tu-phap-moi.localhost")
+    assert response.context["page"].pk == network.a.home_page.pk
+    # The old address is nobody's now: the central site (the default) answers it.
+    assert client.get("/", HTTP_HOST=old).context["page"].pk == network.central.home_page.pk
+
+
+@pytest.mark.django_db
+def test_a_published_change_to_the_home_page_shows_at_once(client, network, settings):
+    """Routing starts at the home page kept in the snapshot: publishing the home replaces it."""
+    settings.PAGE_CACHE_ENABLED = False
+    assert "Chào mừng bạn đọc" not in client.get("/", HTTP_HOST=host(network.a)).text
+    home = network.a.home_page.specific
+    home.intro = "Chào mừng bạn đọc"
+    home.save_revision().publish()
+    assert "Chào mừng bạn đọc" in client.get("/", HTTP_HOST=host(network.a)).text
+    home.unpublish()
+    assert client.get("/", HTTP_HOST=host(network.a)).status_code == 404
 
 
 @pytest.mark.django_db

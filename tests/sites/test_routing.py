@@ -43,3 +43,41 @@ def test_pages_under_an_unpublished_page_are_not_served(client, network):
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.text
     assert network.a.name in response.text  # branded with the union's own site
+
+
+def test_every_kind_of_page_is_found_by_its_address_and_moves_with_its_slug(
+    client, network, settings
+):
+    """Routing reads the structural pages (homes, columns, hubs) from the snapshot and tries a
+    column's first page type (articles) before the others: each is served, and a slug
+    changed in the admin moves the address at once (sites.pages.BasePage.route)."""
+    from activities.factories import EventPageFactory
+    from blog.factories import ArticlePageFactory
+
+    settings.PAGE_CACHE_ENABLED = False  # the pages themselves, each time
+    column = network.columns["tu-phap"]
+    article = ArticlePageFactory(parent=column, title="Bài trong chuyên mục")
+    event = EventPageFactory(parent=column, title="Phiên chợ trong chuyên mục")
+    at_home = EventPageFactory(parent=network.a.home_page, title="Phiên chợ ở trang chủ")
+    for page in (column, article, event, at_home):
+        response = client.get(page.get_url_parts()[2], HTTP_HOST=host(network.a))
+        assert response.status_code == 200
+        assert response.context["page"].pk == page.pk
+        assert type(response.context["page"]) is type(page.specific)
+    # An article's breadcrumbs and column link come from the route.
+    response = client.get(article.get_url_parts()[2], HTTP_HOST=host(network.a))
+    assert [p.pk for p in response.context["breadcrumbs"]] == [network.a.home_page.pk, column.pk]
+    assert f">{column.title}</a>" in response.text
+
+    old_column_path, old_article_path = column.get_url_parts()[2], article.get_url_parts()[2]
+    column.slug = "chuyen-muc-moi"
+    column.save_revision().publish()
+    for page, old in ((column, old_column_path), (article, old_article_path)):
+        page.refresh_from_db()
+        new = page.get_url_parts()[2]
+        assert "chuyen-muc-moi" in new
+        assert client.get(new, HTTP_HOST=host(network.a)).status_code == 200
+        assert client.get(old, HTTP_HOST=host(network.a)).status_code == 404
+    # Another union's page is not found through this union's address.
+    other = network.columns["noi-vu"].get_url_parts()[2]
+    assert client.get(other, HTTP_HOST=host(network.a)).status_code == 404
