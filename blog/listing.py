@@ -34,6 +34,20 @@ CARD_PICTURE_ATTRS = {
 }
 THUMBNAIL_SPEC = CARD_RENDITION_SPECS
 PER_PAGE = 20
+# The article fields a card's cached HTML is keyed by and the card reads (ArticleCard).
+CARD_FIELDS = (
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "title",
+    "intro",
+    "date",
+    "kind",
+    "lead_image_id",
+    "department_id",
+)
+CARD_ORDER = ("-date", "-first_published_at", "-pk")
 
 
 def any_path_under(paths, field="path"):
@@ -122,19 +136,48 @@ def for_cards(queryset, image_spec=THUMBNAIL_SPEC, prefetch=True):
     rendition_model = get_image_model().get_rendition_model()
     queryset = queryset.defer_streamfields().select_related("lead_image")
     if not prefetch:  # the caller attaches the renditions (attach_renditions)
-        return queryset.order_by("-date", "-first_published_at", "-pk")
+        return queryset.order_by(*CARD_ORDER)
     return queryset.prefetch_related(
         Prefetch(
             "lead_image__renditions",
             queryset=rendition_model.objects.filter(filter_spec__in=specs),
             to_attr="prefetched_renditions",
         )
-    ).order_by("-date", "-first_published_at", "-pk")
+    ).order_by(*CARD_ORDER)
 
 
-def cached_count(queryset):
+def card_pages(queryset):
+    """Articles for build_cards, newest first: only the fields a card is keyed by, without
+    their lead images. The images and their renditions are read by build_cards for the
+    cards whose HTML is not cached yet, all in one go (CardImages), so a page of cards that
+    were rendered before runs one narrow query, and a page after a change two more."""
+    return queryset.only(*CARD_FIELDS).order_by(*CARD_ORDER)
+
+
+class CardImages:
+    """The lead images of a list of pages with their card renditions, read together the
+    first time a card needs its picture (two queries; none if every card is cached)."""
+
+    def __init__(self, pages):
+        self.pages = pages
+        self.images = None
+
+    def get(self, image_id):
+        if self.images is None:
+            ids = {page.lead_image_id for page in self.pages if page.lead_image_id}
+            images = list(get_image_model().objects.filter(pk__in=ids)) if ids else []
+            attach_renditions(images, CARD_RENDITION_SPECS)
+            self.images = {image.pk: image for image in images}
+        return self.images.get(image_id)
+
+
+def cached_count(queryset, key=None):
     """`queryset.count()`, cached under the network snapshot's version (every change to what
-    the public sees bumps it, see core.changes) and keyed by the query itself."""
+    the public sees bumps it, see core.changes) and keyed by `key` (a tuple naming what the
+    query depends on besides the snapshot, for callers that know it), else by the query's SQL
+    (compiling it costs about as much as a small query)."""
+    if key is not None:
+        return cached(f"count:{hashlib.sha256(repr(key).encode()).hexdigest()}", queryset.count)
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # .none(), or a filter that can match nothing
@@ -167,14 +210,15 @@ class DeferredJoinPaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True):
+def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True, count_key=None):
     """A page of results; a missing, malformed or out-of-range number gives a valid page
     (the first or the last), which the page cache does not store (pagecache.canonical).
 
     `page_links` lists the page numbers to link to (None for a gap), for the pagination bar.
     `queryset` may also be a list of rows already read (their number is the count).
-    The count is cached (cached_count) unless `cache_count` is false: for queries made of
-    free text (tags, dates, search words) that anyone can vary without end.
+    The count is cached (cached_count, under `count_key` if given) unless `cache_count` is
+    false: for queries made of free text (tags, dates, search words) that anyone can vary
+    without end.
     """
 
     paginator = DeferredJoinPaginator(queryset, per_page)
@@ -182,7 +226,7 @@ def paginate(request, queryset, per_page=PER_PAGE, *, cache_count=True):
     if not isinstance(queryset, QuerySet):  # rows already read
         paginator.count = len(queryset)
     else:
-        paginator.count = cached_count(queryset) if cache_count else queryset.count()
+        paginator.count = cached_count(queryset, count_key) if cache_count else queryset.count()
     number = request.GET.get("page")
     page = paginator.get_page(number)
     if number == str(page.number):
@@ -203,15 +247,22 @@ class ArticleCard:
     The address and the picture are only worked out when the card is rendered.
     """
 
-    def __init__(self, page, request, network):
+    def __init__(self, page, request, network, images=None):
         self.page = page
         self.title = page.title
         self.date = page.date
         self.intro = page.intro
-        self.image = page.lead_image
         self.union = network.site_for_path(page.path)
-        self.source = network.source_of(page)  # its department, or its union
+        self.source = network.source_of(page, self.union)  # its department, or its union
         self._request = request
+        self._images = images  # CardImages, for pages read without their image (card_pages)
+
+    @cached_property
+    def image(self):
+        page = self.page
+        if self._images is None or type(page).lead_image.is_cached(page):
+            return page.lead_image
+        return self._images.get(page.lead_image_id)
 
     @cached_property
     def url(self):
@@ -254,5 +305,9 @@ def card_picture(image):
 
 
 def build_cards(request, pages, network):
-    """Cards with absolute links to each article on its own site, labelled with its union."""
-    return [ArticleCard(page, request, network) for page in pages]
+    """Cards with absolute links to each article on its own site, labelled with its union.
+    Lead images not read with the pages are read for all of them at the first card rendered
+    afresh (CardImages)."""
+    pages = list(pages)
+    images = CardImages(pages)
+    return [ArticleCard(page, request, network, images) for page in pages]

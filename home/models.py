@@ -17,7 +17,7 @@ from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
 from activities.listing import site_activities
-from blog.listing import build_cards, for_cards, in_sites, visible
+from blog.listing import build_cards, card_pages, for_cards, in_sites, visible
 from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage, campaign_choices
 from campaigns.models import CampaignHubPage
 from campaigns.navigation import active_campaigns
@@ -54,7 +54,7 @@ class BaseHomePage(IntroMixin, BasePage):
 
     def latest_articles(self, request, network, sites, count=LATEST_COUNT):
 
-        pages = for_cards(in_sites(visible(ArticlePage.objects.all()), sites))[:count]
+        pages = card_pages(in_sites(visible(ArticlePage.objects.all()), sites))[:count]
         return build_cards(request, pages, network)
 
     def columns(self):

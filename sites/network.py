@@ -82,11 +82,11 @@ class Network:
     def departments_by_slug(self):
         return {d.slug: d for d in self.departments}
 
-    def source_of(self, page):
+    def source_of(self, page, site=None):
         """Who an article comes from: its department (central articles a department
-        supplied), otherwise the union whose site holds it."""
+        supplied), otherwise the union whose site holds it (`site`, if the caller has it)."""
         department = self.departments_by_id.get(getattr(page, "department_id", None))
-        return department or self.site_for_path(page.path)
+        return department or site or self.site_for_path(page.path)
 
     @cached_property
     def central(self):

@@ -11,7 +11,7 @@ from sites.pages import BasePage, IntroMixin
 from ..forms import NewsHubFilterForm
 from ..listing import (
     build_cards,
-    for_cards,
+    card_pages,
     in_sites,
     paginate,
     visible,
@@ -44,15 +44,20 @@ class NewsHubPage(IntroMixin, BasePage):
 
     def get_articles(self, network, filter_form):
         articles = in_sites(visible(ArticlePage.objects.all()), network.active)
-        return for_cards(filter_articles(filter_form, articles))
+        return card_pages(filter_articles(filter_form, articles))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         network = self.page_network(request)
         filter_form = self.get_filter_form(request, network)
-        free_text = filter_form.valid_filters().keys() & {"tag", "from", "to"}
+        filters = filter_form.valid_filters()
+        free_text = filters.keys() & {"tag", "from", "to"}
         articles = paginate(
-            request, self.get_articles(network, filter_form), cache_count=not free_text
+            request,
+            self.get_articles(network, filter_form),
+            cache_count=not free_text,
+            # The filters left are choices: what the count depends on besides the snapshot.
+            count_key=("news-hub", self.pk, tuple(sorted(filters.items()))),
         )
         canonical(request, *filter_form.canonical_fields())
         context.update(

@@ -24,7 +24,7 @@ from ..admin_forms import ArticlePageForm
 from ..blocks import ArticleBodyBlock
 from ..listing import (
     build_cards,
-    for_cards,
+    card_pages,
     in_sites,
     paginate,
     visible,
@@ -86,7 +86,11 @@ class ColumnPage(IntroMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = paginate(request, for_cards(visible(ArticlePage.objects.child_of(self))))
+        articles = paginate(
+            request,
+            card_pages(visible(ArticlePage.objects.child_of(self))),
+            count_key=("column", self.pk),
+        )
         context["articles"] = articles
         context["cards"] = build_cards(request, articles, self.page_network(request))
         context["breadcrumbs"] = self.breadcrumbs(request)
@@ -234,7 +238,7 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
             conditions.append(Q(campaign_id=self.campaign_id))
         if not conditions:
             return []
-        pages = for_cards(
+        pages = card_pages(
             in_sites(visible(ArticlePage.objects.exclude(pk=self.pk)), network.active)
             .alias(parent_path=tree.parent_path_expression())
             .filter(reduce(or_, conditions))

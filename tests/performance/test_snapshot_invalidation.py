@@ -186,3 +186,59 @@ def test_a_change_rolled_back_leaves_nothing_behind(client, network, rf):
     response = get(client, network.central, hub_path(network))
     assert "Tin của Nội vụ" in response.text
     assert "Tên chưa lưu" not in response.text
+
+
+def test_listing_counts_follow_publishing_at_once(client, network):
+    """The hub's and a column's article counts (kept under the snapshot's version, keyed by
+    the page and its filters) change with the next publication or withdrawal."""
+    column = network.columns["tu-phap"]
+    column_path = column.get_url_parts()[2]
+    for n in range(21):
+        ArticlePageFactory(parent=column, title=f"Bài số {n}")
+    ArticlePageFactory(parent=network.columns["noi-vu"], title="Bài của Nội vụ")
+
+    def pages(union, path):
+        return get(client, union, path).context["articles"].paginator.count
+
+    filtered = f"{hub_path(network)}?union={network.a.slug}"
+    assert (pages(network.central, hub_path(network)), pages(network.central, filtered)) == (22, 21)
+    assert pages(network.a, column_path) == 21
+    extra = ArticlePageFactory(parent=column, title="Bài thêm")
+    assert pages(network.central, hub_path(network)) == 23
+    assert pages(network.central, filtered) == 22
+    assert pages(network.a, column_path) == 22
+    extra.unpublish()
+    assert pages(network.central, filtered) == 21
+    assert pages(network.a, column_path) == 21
+
+
+def test_a_new_lead_image_shows_on_the_cards_at_once(client, network):
+    """Cards are read without their pictures; the pictures of the cards rendered afresh are
+    read together (blog.listing.CardImages) and a changed lead image is one of them."""
+    first, second = wagtail_factories.ImageFactory(), wagtail_factories.ImageFactory()
+    article = ArticlePageFactory(parent=network.columns["tu-phap"], lead_image=first)
+    html = get(client, network.central, hub_path(network)).text
+    card = html.split('<article class="card">', 1)[1].split("</article>", 1)[0]
+    assert f"images/{first.file.name.split('/')[-1].rsplit('.', 1)[0]}" in card
+    article.lead_image = second
+    article.save_revision().publish()
+    html = get(client, network.central, hub_path(network)).text
+    card = html.split('<article class="card">', 1)[1].split("</article>", 1)[0]
+    assert f"images/{second.file.name.split('/')[-1].rsplit('.', 1)[0]}" in card
+
+
+def test_logo_change_shows_at_once(client, network):
+    """The header's logo and the sharing picture come with the branding from the snapshot."""
+    branding = SiteBranding.for_site(network.a.site)
+    branding.logo = wagtail_factories.ImageFactory()
+    branding.save()
+    html = get(client, network.a).text
+    header_logo = branding.logo.get_rendition("height-96")
+    assert f'src="{header_logo.url}"' in html and 'class="brand__logo"' in html
+    assert branding.logo.get_rendition("max-1200x630").url in html  # og:image
+    branding = SiteBranding.objects.get(site=network.a.site)
+    branding.logo = wagtail_factories.ImageFactory()
+    branding.save()
+    html = get(client, network.a).text
+    assert f'src="{branding.logo.get_rendition("height-96").url}"' in html
+    assert f'src="{header_logo.url}"' not in html
