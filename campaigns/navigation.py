@@ -9,7 +9,7 @@ the dates. Publishing or unpublishing a hub reaches every site's cached pages
 
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from blog.listing import visible
 from blog.models import Campaign, ColumnPage, campaign_by_id, campaign_choices
@@ -93,8 +93,19 @@ RECENT = 3
 
 def active_campaigns(request, locale_id, today=None):
     """The campaigns running now, then those coming, in the locale, each with its links; when
-    none is under way, the latest ones that ended (a reader still finds last season's)."""
+    none is under way, the latest ones that ended (a reader still finds last season's).
+
+    Every page's header shows them: kept per site, locale, language and day with the snapshot
+    (the links depend on the request only through its site and language)."""
     today = today or timezone.localdate()
+    site = request.site
+    if site is None:
+        return _active_campaigns(request, locale_id, today)
+    key = f"active-campaigns:{site.pk}:{locale_id}:{translation.get_language()}:{today}"
+    return cached(key, lambda: _active_campaigns(request, locale_id, today))
+
+
+def _active_campaigns(request, locale_id, today):
     links = [
         campaign_link(request, c, today, locale_id) for c in campaign_choices(locale_id, request)
     ]

@@ -76,8 +76,13 @@ def language_links(page, request):
                 targets[code] = (home, False)
     if len(targets) < 2:
         return []
-    pages = Page.objects.filter(pk__in=[pk for pk, _ in targets.values() if pk != page.pk])
-    pages = {p.pk: p for p in pages} | {page.pk: page}
+    wanted = tuple(sorted({pk for pk, _ in targets.values() if pk != page.pk}))
+    # Pages of several languages only, so a few keys: read once per change, not per request.
+    others = cached(
+        f"language-pages:{','.join(map(str, wanted))}",
+        lambda: list(Page.objects.filter(pk__in=wanted)),
+    )
+    pages = {p.pk: p for p in others} | {page.pk: page}
     names = dict(settings.LANGUAGES)
     links = []
     for code, (pk, exact) in targets.items():

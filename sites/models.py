@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.file_access import FileAccessModelForm
+from core.renditions import LOGO_IMAGE_SPEC, LOGO_SPEC
 from pagecache.snapshot import cached
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Nhập mã màu dạng #1a2b3c."))
@@ -116,10 +117,32 @@ class SiteBranding(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """The site's branding, from the network snapshot cache (see pagecache.snapshot)."""
+        """The site's branding, from the network snapshot cache (see pagecache.snapshot), with
+        its logo's renditions: every page shows them, made or found once per change."""
         if site is None:
             return super().for_site(site)
-        return cached(f"branding:{site.pk}", lambda: super(SiteBranding, cls).for_site(site))
+
+        def load():
+            branding = super(SiteBranding, cls).for_site(site)
+            if branding.logo is not None:
+                branding.logo_renditions = {
+                    spec: branding.logo.get_rendition(spec) for spec in (LOGO_SPEC, LOGO_IMAGE_SPEC)
+                }
+            return branding
+
+        return cached(f"site-branding:{site.pk}", load)
+
+    def logo_rendition(self, spec):
+        """The logo's rendition for `spec` (None without a logo)."""
+        if self.logo_id is None:
+            return None
+        kept = getattr(self, "logo_renditions", {})
+        return kept[spec] if spec in kept else self.logo.get_rendition(spec)
+
+    def header_logo(self):
+        """The logo's <img> in the site's header."""
+        rendition = self.logo_rendition(LOGO_SPEC)
+        return rendition.img_tag({"class": "brand__logo", "alt": ""}) if rendition else ""
 
     logo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,

@@ -46,16 +46,27 @@ class ShareMeta:
         return "https://sp.zalo.me/share?" + urlencode({"url": self.url})
 
 
-def share_image(request, image, spec, large=True):
+def share_image(request, image, spec, large=True, rendition=None):
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
+    rendition = rendition or image.get_rendition(spec)
     return ShareImage(
         url=request.build_absolute_uri(rendition.url),
         width=rendition.width,
         height=rendition.height,
         alt=image.default_alt_text,
         large=large,
+    )
+
+
+def logo_share_image(request, branding):
+    """The site's logo as the sharing picture (the rendition kept with the branding)."""
+    return share_image(
+        request,
+        branding.logo,
+        LOGO_IMAGE_SPEC,
+        large=False,
+        rendition=branding.logo_rendition(LOGO_IMAGE_SPEC),
     )
 
 
@@ -71,7 +82,7 @@ def share_meta(page, request, identity=None):
     image = share_image(request, getattr(page, "lead_image", None), OG_IMAGE_SPEC)
     if image is None and branding is not None:
         # Pages without a picture of their own are shown with their site's logo.
-        image = share_image(request, branding.logo, LOGO_IMAGE_SPEC, large=False)
+        image = logo_share_image(request, branding)
     is_article = hasattr(page, "date")
     published = page.first_published_at
     if is_article and published is None:
@@ -104,7 +115,5 @@ def view_share_meta(request, title, description=""):
         site_name=site.site_name if site else "",
         type="website",
         locale=OG_LOCALES.get(translation.get_language(), "vi_VN"),
-        image=share_image(request, branding.logo, LOGO_IMAGE_SPEC, large=False)
-        if branding
-        else None,
+        image=logo_share_image(request, branding) if branding else None,
     )
