@@ -23,6 +23,7 @@ class SiteIdentity:
     tagline: str
     home: object  # the site's home page in the page's language (a Page), or None
     menu: tuple  # the home's children shown in menus (includes/site_nav.html)
+    # (both with `site_url`: their address on this site)
 
 
 def _home(request, site, page):
@@ -51,9 +52,14 @@ def site_identity(request, page=None):
 
     def load():
         home = Page.objects.get(pk=home_id)
-        return home, tuple(home.get_children().live().public().in_menu())
+        menu = tuple(home.get_children().live().public().in_menu())
+        # Their addresses on this site (the key's), worked out once per change: the header
+        # links them on every page.
+        for item in (home, *menu):
+            item.site_url = item.get_url(request)
+        return home, menu
 
-    home, menu = cached(f"menu:{site.pk}:{home_id}", load, request)
+    home, menu = cached(f"site-menu:{site.pk}:{home_id}", load, request)
     branding = SiteBranding.for_site(site)
     locale_id = locale_id or home.locale_id
     network = get_network(request).in_locale(locale_id)

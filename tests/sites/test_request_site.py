@@ -65,15 +65,16 @@ def test_other_addresses_are_left_to_wagtail_and_kept_nowhere(client, network, s
     """An address that is no site's own (an unknown host, a port no site has) is answered by
     Wagtail's rules, once per request, and what anonymous requests send grows no cache."""
     settings.PAGE_CACHE_ENABLED = False
-    client.get("/", HTTP_HOST="la.example.test")  # what the central home loads, once
-    kept = len(snapshot._values)
+    for warm_up in ("la.example.test", "la-nua.example.test"):  # what the central home loads
+        client.get("/", HTTP_HOST=warm_up)
+    kept, kept_keys = len(snapshot._values), set(snapshot._values)
     for n in range(30):
         lookups.reset_mock()
         response = client.get("/", HTTP_HOST=f"la-{n}.example.test")
         assert response.status_code == 200
         assert response.context["page"].pk == network.central.home_page.pk  # the default site
         assert lookups.call_count == 1
-    assert len(snapshot._values) == kept
+    assert len(snapshot._values) == kept, set(snapshot._values) - kept_keys
     # The hostname of a union on a port no site has: Wagtail picks that union's site.
     lookups.reset_mock()
     response = client.get("/", HTTP_HOST=host(network.a), SERVER_PORT="8443")
