@@ -17,6 +17,7 @@ from django.db.models import Count, F, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
 from activities.listing import campaign_activities
@@ -60,6 +61,17 @@ class Participant:
     union: object  # sites.network.NetworkSite
     article_count: int
     url: str | None
+
+    # Worked out here rather than in the template: the list has a row per union.
+    @property
+    def link(self):
+        """Its articles in the news hub, else (no hub) its home page."""
+        return self.url or self.union.home_url
+
+    @property
+    def count_label(self):
+        n = self.article_count
+        return ngettext("%(counter)s bài viết", "%(counter)s bài viết", n) % {"counter": n}
 
 
 @dataclass
