@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
-from core.tree import deepest_root
+from core.tree import TREE_STEP
 from pagecache.snapshot import cached, locale_codes
 from pagecache.snapshot import request_site as snapshot_request_site
 
@@ -126,11 +126,23 @@ class Network:
             for _, path, _ in site.homes or [(0, site.root_path, 0)]
         ]
 
+    @cached_property
+    def _site_by_home_path(self):
+        by_path = {}
+        for path, site in self._homes:
+            by_path.setdefault(path, site)
+        return by_path
+
     def site_for_path(self, path):
         """The network site whose home page, in any language, is an ancestor of (or is) the
-        page at `path`."""
-        found = deepest_root(path, self._homes, lambda home: home[0])
-        return found[1] if found is not None else None
+        page at `path`: the deepest of them, found among the path's few ancestors rather than
+        among every site (listings ask once per card)."""
+        by_path = self._site_by_home_path
+        for end in range(len(path) - len(path) % TREE_STEP, 0, -TREE_STEP):
+            site = by_path.get(path[:end])
+            if site is not None:
+                return site
+        return None
 
     def in_locale(self, locale_id):
         """The network as pages in that language see it: each site rooted at its home in that
