@@ -10,8 +10,10 @@ bytes (for the ceiling view).
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -95,6 +97,20 @@ def get(client, host, path):
     return response, elapsed
 
 
+# Requests profiled (uncached) to count the Python function calls of one: the work a page
+# does, which unlike its time does not move with the machine's load (the --scale table).
+CALL_SAMPLES = 3
+
+
+def python_calls(client, host, path):
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(CALL_SAMPLES):
+        get(client, host, path)
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls // CALL_SAMPLES
+
+
 def measure(host, path, requests, cached):
     from django.core.cache import cache
     from django.db import connection
@@ -117,13 +133,27 @@ def measure(host, path, requests, cached):
         query_count = len(queries.captured_queries)  # before later requests reset the log
         if not requests:
             times.append(elapsed)
-        for _ in range(requests):
-            response, elapsed = get(client, host, path)
-            times.append(elapsed)
-            statuses.add(response.status_code)
+        sql = [0.0]
+
+        def timed(execute, *args):
+            started = time.perf_counter()
+            try:
+                return execute(*args)
+            finally:
+                sql[-1] += (time.perf_counter() - started) * 1000
+
+        with connection.execute_wrapper(timed):
+            for _ in range(requests):
+                response, elapsed = get(client, host, path)
+                times.append(elapsed)
+                statuses.add(response.status_code)
+                sql.append(0.0)
+        calls = python_calls(client, host, path) if not cached and requests else None
     return {
         "samples": len(times),
         "queries": query_count,
+        "python_calls": calls,
+        "sql_ms": statistics.median(sql[:-1]) if len(sql) > 1 else None,
         "median_ms": statistics.median(times),
         "p95_ms": percentile(times, 0.95),
         "bytes": len(response.content),

@@ -644,13 +644,20 @@ def scaled(args):
 
 
 def lowest_medians(measured, again):
-    """`measured` with each page's uncached median the lower of the two runs."""
-    medians = {row["name"]: row["uncached"]["median_ms"] for row in again["rows"]}
+    """`measured` with each page's uncached median (and SQL time) the lower of the two runs."""
+    others = {row["name"]: row["uncached"] for row in again["rows"]}
     rows = []
     for row in measured["rows"]:
-        median = min(row["uncached"]["median_ms"], medians.get(row["name"], float("inf")))
-        rows.append({**row, "uncached": {**row["uncached"], "median_ms": median}})
+        uncached, other = dict(row["uncached"]), others.get(row["name"], {})
+        for key in ("median_ms", "sql_ms"):
+            values = [v for v in (uncached.get(key), other.get(key)) if v is not None]
+            uncached[key] = min(values) if values else None
+        rows.append({**row, "uncached": uncached})
     return {**measured, "rows": rows}
+
+
+def ratio(large, small):
+    return large / small if small else 0
 
 
 def growth_report(args, measured, bigger, big):
@@ -663,21 +670,33 @@ def growth_report(args, measured, bigger, big):
         f"({big['articles']:,}); each page's lowest median of {SCALE_ROUNDS} rounds, the two "
         f"networks measured in turn. Target: every page within {GROWTH_TARGET}× (issue 18).",
         "",
+        "Time moves with the machine's load (the same page's median moves 10–40% between "
+        "rounds here), so the work is shown beside it: the SQL time of one request (lowest "
+        "median) and its Python function calls (cProfile; the same at every run of the same "
+        "code and data).",
+        "",
         f"| page | queries | median ms, {args.sites} × {args.articles} | queries "
         f"| median ms, {bigger.sites} × {bigger.articles} | growth | within "
-        f"{GROWTH_TARGET}× |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"{GROWTH_TARGET}× | SQL ms | Python calls |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     big_rows = {row["name"]: row["uncached"] for row in big["rows"]}
     for row in measured["rows"]:
         small, large = row["uncached"], big_rows.get(row["name"])
         if large is None:
             continue
-        growth = large["median_ms"] / small["median_ms"] if small["median_ms"] else 0
+        growth = ratio(large["median_ms"], small["median_ms"])
+        work = []
+        for key, show in (("sql_ms", fmt), ("python_calls", "{:,}".format)):
+            a, b = small.get(key), large.get(key)
+            work.append(
+                f"{show(a)} → {show(b)} ({ratio(b, a):.2f}×)" if a is not None and b else "–"
+            )
         lines.append(
             f"| {row['name']} | {small['queries']} | {fmt(small['median_ms'])} | "
             f"{large['queries']} | {fmt(large['median_ms'])} | {growth:.2f}× | "
-            f"{verdict(growth <= GROWTH_TARGET and large['queries'] == small['queries'])} |"
+            f"{verdict(growth <= GROWTH_TARGET and large['queries'] == small['queries'])} | "
+            f"{work[0]} | {work[1]} |"
         )
     return "\n".join(lines) + "\n"
 
