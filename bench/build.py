@@ -257,6 +257,7 @@ def bulk_articles(per_site, images, rng):
                 body=body,
                 campaign_id=column.campaign_id,
             )
+            article.set_listing_keys()  # (what save() does)
             pages.append(article)
         with transaction.atomic():
             base_rows = Page.objects.bulk_create(

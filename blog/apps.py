@@ -10,7 +10,7 @@ class BlogConfig(AppConfig):
         # Django requires models to be imported once the registry is ready.
         from core.changes import structure_model
 
-        from . import signals  # noqa: F401  (tag slugs)
+        from . import signals  # noqa: F401  (tag slugs, moved articles)
         from .models import Campaign, Column
 
         for model in (Campaign, Column):

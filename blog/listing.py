@@ -47,7 +47,9 @@ CARD_FIELDS = (
     "lead_image_id",
     "department_id",
 )
-CARD_ORDER = ("-date", "-first_published_at", "-pk")
+# Newest first: the article's date, then when it was first published (the article's own
+# copy, ListingKeysMixin: the indexes "article_newest…" hold this order).
+CARD_ORDER = ("-date", "-published_at", "-pk")
 
 
 def any_path_under(paths, field="path"):
@@ -96,6 +98,12 @@ def in_sites(queryset, network_sites):
     """
     network_sites = list(network_sites)
     roots = [site.root_path for site in network_sites]
+    if hasattr(queryset.model, "home_path") and all(
+        root == tree.top_level_path(root) for root in roots
+    ):
+        # Articles carry their site's home path (ListingKeysMixin): a test on their own row,
+        # which their date indexes serve (one site: "article_newest_in_site").
+        return queryset.filter(home_path__in=roots) if roots else queryset.none()
     top_level = network_sites[0].top_level_paths if network_sites else ()
     if top_level and len(roots) > 1 and all(len(root) == 2 * tree.TREE_STEP for root in roots):
         wanted = set(roots)

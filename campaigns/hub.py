@@ -155,11 +155,11 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
             rank=Window(
                 RowNumber(),
                 partition_by=F("parent_path"),
-                order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+                order_by=[F("date").desc(), F("published_at").desc(), F("pk").desc()],
             )
         )
         .filter(rank__lte=size)
-        .values_list("pk", "parent_path", "date", "first_published_at")
+        .values_list("pk", "parent_path", "date", "published_at")
     )
     key = f"hub-sections:{campaign_scope(campaign, network.active)}:{size}:"
     key += ",".join(str(pk) for pk in sorted(column_ids))

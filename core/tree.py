@@ -21,6 +21,12 @@ def parent_path(path):
     return path[:-TREE_STEP]
 
 
+def top_level_path(path):
+    """The path of the page's ancestor just below Wagtail's root (the page itself at that
+    depth): a network site's home page."""
+    return path[: 2 * TREE_STEP]
+
+
 def parent_path_expression(field="path"):
     """SQL for `parent_path` of `field`: annotate with it to group children by parent."""
     return Substr(F(field), 1, Length(F(field)) - TREE_STEP)

@@ -140,7 +140,7 @@ class CentralHomePage(BaseHomePage):
                 campaign_rank=Window(
                     RowNumber(),
                     partition_by=F("campaign_id"),
-                    order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+                    order_by=[F("date").desc(), F("published_at").desc(), F("pk").desc()],
                 )
             )
             # Enough per campaign to fill its section whatever the stories shown above.
@@ -182,7 +182,7 @@ class CentralHomePage(BaseHomePage):
                 union_rank=Window(
                     RowNumber(),
                     partition_by=F("site_root"),
-                    order_by=[F("date").desc(), F("first_published_at").desc(), F("pk").desc()],
+                    order_by=[F("date").desc(), F("published_at").desc(), F("pk").desc()],
                 )
             )
             .filter(union_rank=1)

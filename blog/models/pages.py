@@ -30,6 +30,7 @@ from ..listing import (
     visible,
 )
 from . import hub as hub_module  # hub.py imports this module: used at run time only
+from .listing_keys import ListingKeysMixin
 from .taxonomy import campaign_in, default_locale
 
 HOME_PAGE_TYPES = ["home.CentralHomePage", "home.UnionHomePage"]
@@ -141,12 +142,12 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
+class ArticlePage(ListingKeysMixin, IntroMixin, LeadImageMixin, BasePage):
     """A news article (tin bài) in a column."""
 
     structural = False  # as many as the unions write (sites.pages.route_map)
 
-    date = models.DateField(_("ngày đăng"), default=timezone.localdate, db_index=True)
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     kind = models.CharField(
         _("thể loại"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
     )
@@ -203,15 +204,28 @@ class ArticlePage(IntroMixin, LeadImageMixin, BasePage):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        # Newest first (blog.listing.CARD_ORDER): the whole network (the hub, the centre's
+        # front page), one site (its home, its columns), one campaign.
+        indexes = [
+            models.Index(fields=["-date", "-published_at", "-page_ptr"], name="article_newest"),
+            models.Index(
+                fields=["home_path", "-date", "-published_at", "-page_ptr"],
+                name="article_newest_in_site",
+            ),
+            models.Index(
+                fields=["campaign", "-date", "-published_at", "-page_ptr"],
+                name="article_newest_in_campaign",
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        take_column_campaign(self)
+        super().save(*args, **kwargs)
 
     def search_text_parts(self):
         body = self.body.stream_block.get_searchable_content(self.body)
         tags = [tag.name for tag in self.tags.all()]
         return [*super().search_text_parts(), *body, *tags]
-
-    def save(self, *args, **kwargs):
-        take_column_campaign(self)
-        super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
