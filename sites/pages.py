@@ -233,7 +233,10 @@ class BasePage(FoldedSlugMixin, Page):
         if last is not None and last.path.startswith(self.path):
             last_class = last.specific_class
             queryset = last_class.objects.filter(pk=last.pk) if last_class else None
-            return self._route_to(request, ancestors, queryset, last_class)
+            # Structural too: read once per snapshot version, as the map is.
+            return self._route_to(
+                request, ancestors, queryset, last_class, cache_as=f"route-page:{last.pk}"
+            )
         # Not structural: one of the other types its parent allows, most likely the first
         # (a column's articles), tried first; the others through the pages' own rows.
         parent = chain[-2] if len(chain) > 1 else self
@@ -264,7 +267,10 @@ class BasePage(FoldedSlugMixin, Page):
         queryset = last_class.objects.filter(pk=chain[-1].pk) if last_class else None
         return self._route_to(request, chain[:-1], queryset, last_class)
 
-    def _route_to(self, request, ancestors, queryset, last_class):
+    def _route_to(self, request, ancestors, queryset, last_class, cache_as=None):
+        """The page `queryset` finds, routed through `ancestors`; with `cache_as`, kept with
+        the network snapshot under that name (a structural page: any change to a page
+        bumps the snapshot) and copied for this request (the process's requests share it)."""
         if last_class is None or any(
             cls is None or issubclass(cls, RoutablePageMixin)
             for cls in (page.specific_class for page in ancestors)
@@ -274,7 +280,7 @@ class BasePage(FoldedSlugMixin, Page):
             raise Http404
         if any(f.name == "lead_image" for f in last_class._meta.get_fields()):
             queryset = queryset.select_related("lead_image")
-        page = queryset.first()
+        page = queryset.first() if cache_as is None else copy.copy(cached(cache_as, queryset.first))
         if page is not None:
             request._route_chain = [self, *ancestors]
         return page

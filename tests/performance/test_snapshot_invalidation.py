@@ -44,6 +44,19 @@ def test_branding_change_shows_at_once(client, network):
     assert "Tiếng nói mới" in get(client, network.a).text
 
 
+def test_a_structural_page_shows_its_edits_at_once(client, network):
+    """Homes, columns and hubs are routed from the snapshot, the page's own row included
+    (sites.pages.BasePage._route_to)."""
+    column = network.columns["tu-phap"]
+    path = column.get_url_parts()[2]
+    assert get(client, network.a, path).context["page"].title == column.title
+    column.title = "Chuyên mục mang tên mới"
+    column.save_revision().publish()
+    response = get(client, network.a, path)
+    assert response.context["page"].title == "Chuyên mục mang tên mới"
+    assert "<h1>Chuyên mục mang tên mới</h1>" in response.text
+
+
 def test_union_rename_and_deactivation_show_at_once(client, network):
     ArticlePageFactory(parent=network.columns["tu-phap"])
     get(client, network.central, hub_path(network))
