@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -23,7 +24,7 @@ from campaigns.models import CampaignHubPage
 from campaigns.navigation import active_campaigns
 from core import tree
 from core.renditions import LOGO_SPEC
-from pagecache.snapshot import cached
+from pagecache.snapshot import cached, fragment_version
 from sites.models import SiteBranding
 from sites.network import get_network
 from sites.pages import BasePage, IntroMixin
@@ -236,6 +237,9 @@ class CentralHomePage(BaseHomePage):
             show_union=True,
             campaigns=campaigns,
             directory=network.unions,
+            # The directory lists every union: kept rendered (the "fragments" cache) under what
+            # it shows, their names and addresses (the structure version), in this language.
+            directory_key=repr((fragment_version(), get_language())),
             directory_page=directory_page,
             news_hub=news_hub,
             documents=links["documents"],

@@ -60,8 +60,12 @@ def test_a_structural_page_shows_its_edits_at_once(client, network):
 def test_union_rename_and_deactivation_show_at_once(client, network):
     ArticlePageFactory(parent=network.columns["tu-phap"])
     get(client, network.central, hub_path(network))
+    directory_entry = f'<a href="http://{host(network.a)}/">{{}}</a>'
+    assert directory_entry.format(network.a.name) in get(client, network.central).text
     network.a.name = "Công đoàn Bộ Tư pháp (mới)"
     network.a.save()
+    # The central home's directory (kept rendered) shows the new name.
+    assert directory_entry.format(network.a.name) in get(client, network.central).text
     response = get(client, network.central, hub_path(network))
     form = response.context["filter_form"]
     assert ("tu-phap", "Công đoàn Bộ Tư pháp (mới)") in form.fields["union"].choices
@@ -71,6 +75,7 @@ def test_union_rename_and_deactivation_show_at_once(client, network):
     network.a.is_active = False
     network.a.save()
     assert get(client, network.a).status_code == 503
+    assert directory_entry.format(network.a.name) not in get(client, network.central).text
 
 
 def test_article_cards_show_every_change_at_once(client, network):
