@@ -16,8 +16,8 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
 from activities.listing import campaign_activities
@@ -370,6 +370,13 @@ def hub_context(page, request, network):
         "article_total": article_total,
         "unions_taking_part": unions_taking_part,
         "participants": participants,
+        # A row per union: the list is kept rendered (the "fragments" cache) under what it
+        # shows, in this language.
+        "participants_key": hashlib.sha256(
+            repr(
+                ([(p.union.name, p.link, p.article_count) for p in participants], get_language())
+            ).encode()
+        ).hexdigest(),
         "sections": sections,
         "photos": photos,
         "documents": documents,

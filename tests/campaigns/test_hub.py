@@ -97,13 +97,21 @@ def test_the_counts_and_sections_kept_between_renders_follow_every_change(
     n = hub_network
     publish(n.columns["tu-phap"])
     assert get_hub(client, n).context["article_total"] == 1
+    union_rows = 'class="campaign-unions__item"'
+    assert get_hub(client, n).content.decode().count(union_rows) == 1
     second = publish(n.columns["noi-vu"], title="Bài mới của Nội vụ", date=dt.date(2030, 1, 1))
-    context = get_hub(client, n).context
+    response = get_hub(client, n)
+    context = response.context
     assert (context["article_total"], context["unions_taking_part"]) == (2, 2)
     assert context["sections"][0].cards[0].title == "Bài mới của Nội vụ"
+    # The list of unions taking part (kept rendered) shows the newcomer.
+    assert response.content.decode().count(union_rows) == 2
+    assert f">{n.b.name}</a>" in response.content.decode()
     second.unpublish()
-    context = get_hub(client, n).context
+    response = get_hub(client, n)
+    context = response.context
     assert (context["article_total"], context["unions_taking_part"]) == (1, 1)
+    assert response.content.decode().count(union_rows) == 1
     assert "Bài mới của Nội vụ" not in [c.title for s in context["sections"] for c in s.cards]
     PageViewRestriction.objects.create(
         page=n.columns["tu-phap"], restriction_type="password", password="x"
