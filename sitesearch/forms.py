@@ -1,8 +1,10 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.text import marked_terms, search_phrases, search_terms
 from core.widgets import Select
+from pagecache.snapshot import fragment_version
 
 MAX_QUERY_LENGTH = 200
 
@@ -48,6 +50,16 @@ class SearchForm(forms.Form):
     def phrases(self):
         """The quoted phrases of the query (core.text.search_phrases)."""
         return search_phrases(self.query)
+
+    @property
+    def union_cache_key(self):
+        """What the rendered union choice shows (a row per union): the choices (the network's
+        structure version, in this language) and the chosen one; None, not to be kept, for a
+        value that is not a choice (so readers cannot fill the cache with made-up values)."""
+        value = (self.data or {}).get("union") or ""
+        if "union" not in self.fields or (value and value not in self.network_sites):
+            return None
+        return repr((value, fragment_version(), get_language()))
 
     def chosen_site(self):
         """The union picked in the filter, or None (an unknown one is reported, not fatal)."""

@@ -106,14 +106,22 @@ def test_network_search_returns_every_union_labelled_and_filterable(client, netw
 
     filtered = search(client, network.central, q="tet sum vay", union="noi-vu")
     assert titles(filtered) == ["Tết Sum vầy Nội vụ"]
+    assert '<option value="noi-vu" selected>' in filtered.content.decode()
+    # The union list is kept rendered: the choice of one search is not shown on the next.
+    again = search(client, network.central, q="tet sum vay")
+    assert '<option value="noi-vu" selected>' not in again.content.decode()
+    assert '<option value="noi-vu">' in again.content.decode()
 
 
 def test_network_search_leaves_out_inactive_unions(client, network, article):
     article(network.a, "Tết Sum vầy Tư pháp")
     article(network.b, "Tết Sum vầy Nội vụ")
+    assert 'value="noi-vu"' in search(client, network.central, q="tet").content.decode()
     set_union_active(network.b, False)
 
-    assert titles(search(client, network.central, q="tet")) == ["Tết Sum vầy Tư pháp"]
+    response = search(client, network.central, q="tet")
+    assert titles(response) == ["Tết Sum vầy Tư pháp"]
+    assert 'value="noi-vu"' not in response.content.decode()  # nor among the choices
     assert search(client, network.b, q="tet").status_code == 503
 
 
