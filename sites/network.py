@@ -119,18 +119,11 @@ class Network:
         )
 
     @cached_property
-    def _homes(self):
-        return [
-            (path, site)
-            for site in self.sites
-            for _, path, _ in site.homes or [(0, site.root_path, 0)]
-        ]
-
-    @cached_property
     def _site_by_home_path(self):
         by_path = {}
-        for path, site in self._homes:
-            by_path.setdefault(path, site)
+        for site in self.sites:
+            for _, path, _ in site.homes or [(0, site.root_path, 0)]:
+                by_path.setdefault(path, site)
         return by_path
 
     def site_for_path(self, path):
@@ -322,14 +315,15 @@ class SiteContextMiddleware:
     Wagtail's view runs (route)."""
 
     def __init__(self, get_response):
+        from wagtail.views import serve  # (needs the models loaded)
+
         self.get_response = get_response
+        self.wagtail_serve = serve
 
     def __call__(self, request):
         request.site = SimpleLazyObject(lambda: request_site(request))
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from wagtail.views import serve as wagtail_serve  # (needs the models loaded)
-
-        if view_func is wagtail_serve:  # a page: routed from the snapshot (route)
+        if view_func is self.wagtail_serve:  # a page: routed from the snapshot (route)
             route(request, view_kwargs.get("path", view_args[0] if view_args else ""))
