@@ -52,6 +52,13 @@ CARD_FIELDS = (
 CARD_ORDER = ("-date", "-published_at", "-pk")
 
 
+def newest_first(row):
+    """Sort key of a (date, published_at, pk) row in CARD_ORDER (with reverse=True); a page
+    never published (no published_at) last among its date."""
+    date, published, pk = row
+    return (date, published.timestamp() if published else float("-inf"), pk)
+
+
 def any_path_under(paths, field="path"):
     """Q for pages at or under any of the tree `paths` (`field`: the path, maybe related)."""
     return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
@@ -154,12 +161,13 @@ def for_cards(queryset, image_spec=THUMBNAIL_SPEC, prefetch=True):
     ).order_by(*CARD_ORDER)
 
 
-def card_pages(queryset):
-    """Articles for build_cards, newest first: only the fields a card is keyed by, without
-    their lead images. The images and their renditions are read by build_cards for the
-    cards whose HTML is not cached yet, all in one go (CardImages), so a page of cards that
-    were rendered before runs one narrow query, and a page after a change two more."""
-    return queryset.only(*CARD_FIELDS).order_by(*CARD_ORDER)
+def card_pages(queryset, *fields):
+    """Articles for build_cards, newest first: only the fields a card is keyed by (and
+    `fields`), without their lead images. The images and their renditions are read by
+    build_cards for the cards whose HTML is not cached yet, all in one go (CardImages), so a
+    page of cards that were rendered before runs one narrow query, and a page after a change
+    two more; headlines (no picture) never read them."""
+    return queryset.only(*CARD_FIELDS, *fields).order_by(*CARD_ORDER)
 
 
 class CardImages:

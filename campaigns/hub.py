@@ -22,7 +22,14 @@ from wagtail.images import get_image_model
 
 from activities.listing import campaign_activities
 from blog.feeds import feed_namespace
-from blog.listing import attach_renditions, build_cards, for_cards, in_sites, visible
+from blog.listing import (
+    attach_renditions,
+    build_cards,
+    for_cards,
+    in_sites,
+    newest_first,
+    visible,
+)
 from blog.models import (
     ArticlePage,
     ColumnPage,
@@ -169,10 +176,6 @@ def column_sections(request, network, articles, campaign, hub_url, columns, size
         column = by_slug.get((column_of_path(parent_path) or (None,))[0])
         if column is not None:
             newest.setdefault(column.pk, []).append((date, published, pk))
-
-    def newest_first(row):  # the listings' order; a page never published (None) last
-        date, published, pk = row
-        return (date, published.timestamp() if published else float("-inf"), pk)
 
     chosen = {
         pk: column_pk

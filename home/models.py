@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
 from activities.listing import site_activities
-from blog.listing import build_cards, card_pages, for_cards, in_sites, visible
+from blog.listing import build_cards, card_pages, for_cards, in_sites, newest_first, visible
 from blog.models import ArticlePage, ColumnPage, DocumentPage, NewsHubPage, campaign_choices
 from campaigns.models import CampaignHubPage
 from campaigns.navigation import active_campaigns
@@ -157,7 +157,7 @@ class CentralHomePage(BaseHomePage):
             if pk not in shown and taken.get(campaign_id, 0) < SECTION_HEADLINES:
                 winners.append(pk)
                 taken[campaign_id] = taken.get(campaign_id, 0) + 1
-        pages = list(for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False))
+        pages = list(card_pages(ArticlePage.objects.filter(pk__in=winners), "campaign"))
         cards = build_cards(request, pages, network)
         by_campaign = {}
         for page, card in zip(pages, cards, strict=True):
@@ -187,11 +187,17 @@ class CentralHomePage(BaseHomePage):
                 )
             )
             .filter(union_rank=1)
-            .values_list("pk", flat=True)  # rank narrow rows, then load the winners
+            .values_list("date", "published_at", "pk")  # rank narrow rows, then load the winners
         )
-        winners = cached(f"front-union-latest:{self.locale_id}", lambda: list(ranked))  # as above
+        # As above; kept newest first, so that only the `count` shown are read (not a row
+        # per union to sort).
+        winners = cached(
+            f"front-union-newest:{self.locale_id}",
+            lambda: sorted(ranked, key=newest_first, reverse=True),
+        )
         count = UNION_LATEST_COUNT if count is None else count
-        pages = for_cards(ArticlePage.objects.filter(pk__in=winners), prefetch=False)[:count]
+        shown = [pk for _date, _published, pk in winners[:count]]
+        pages = card_pages(ArticlePage.objects.filter(pk__in=shown))
         return build_cards(request, list(pages), network)
 
     def get_context(self, request, *args, **kwargs):

@@ -298,6 +298,25 @@ class BasePage(FoldedSlugMixin, Page):
             paths = holder._wagtail_cached_site_root_paths = [SiteRootPath(*p) for p in rows]
         return paths
 
+    def _get_relevant_site_root_paths(self, cache_object=None):
+        """Wagtail's: the roots of the sites this page is under, in the same order, looked up
+        in a dict at each of the page's few ancestors' url_paths instead of tested one site
+        after another (every link to a page asks: a listing cost more with each union)."""
+        paths = self._get_site_root_paths(cache_object)
+        holder = cache_object or self
+        index = getattr(holder, "_site_root_path_index", None)
+        if index is None or index[0] is not paths:
+            by_root = {}
+            for position, root in enumerate(paths):
+                by_root.setdefault(root.root_path, []).append((position, root))
+            index = holder._site_root_path_index = (paths, by_root)
+        by_root, url_path, found = index[1], self.url_path, []
+        end = url_path.find("/")
+        while end != -1:  # "/", "/home/", "/home/column/", …: where a root's url_path can end
+            found.extend(by_root.get(url_path[: end + 1], ()))
+            end = url_path.find("/", end + 1)
+        return tuple(root for _, root in sorted(found, key=lambda item: item[0]))
+
     def get_view_restrictions(self):
         """Wagtail checks this on every page served (two queries). Most pages have no
         restriction on themselves, their ancestors or the pages these are aliases of: the

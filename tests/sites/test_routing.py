@@ -81,3 +81,20 @@ def test_every_kind_of_page_is_found_by_its_address_and_moves_with_its_slug(
     # Another union's page is not found through this union's address.
     other = network.columns["noi-vu"].get_url_parts()[2]
     assert client.get(other, HTTP_HOST=host(network.a)).status_code == 404
+
+
+def test_every_page_is_linked_under_the_sites_wagtail_would_choose(client, network, rf):
+    """BasePage finds the sites a page is under from a dict of their roots' url_paths:
+    the same sites, in the same order, as Wagtail's test against each site's root."""
+    from wagtail.models import Page
+
+    from blog.factories import ArticlePageFactory
+
+    ArticlePageFactory(parent=network.columns["noi-vu"], title="Bài của Nội vụ")
+    request = rf.get("/", HTTP_HOST=host(network.central))
+    pages = [page.specific for page in Page.objects.filter(depth__gt=1)]
+    assert len(pages) > 6
+    for page in pages:
+        ours = page._get_relevant_site_root_paths(request)
+        assert ours, page
+        assert ours == Page._get_relevant_site_root_paths(page, request)
