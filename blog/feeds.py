@@ -32,6 +32,7 @@ from .models import (
     campaign_choices,
     column_choices,
     filter_articles,
+    news_hub_under,
 )
 from .seo import answering_site, home_of
 
@@ -240,7 +241,7 @@ class CampaignFeed(ArticleFeed):
         home = home_of(own) if language else site.root_page
         link = home.get_full_url(request) if language else own.root_url + "/"
         if own.is_central:
-            hub = NewsHubPage.objects.child_of(home).live().public().first()
+            hub = news_hub_under(home)
             if hub is not None:
                 link = f"{hub.get_full_url(request)}?{urlencode({'campaign': campaign.slug})}"
             title = _("%(campaign)s – toàn mạng %(name)s")
@@ -258,7 +259,7 @@ class CampaignFeed(ArticleFeed):
 
 def network_filter_form(request, network, home):
     """The news hub's filter form, built exactly as the hub builds it, and the hub (or None)."""
-    hub = NewsHubPage.objects.child_of(home).live().public().first()
+    hub = news_hub_under(home)
     form_page = hub if hub is not None else NewsHubPage(locale_id=home.locale_id)
     return form_page.get_filter_form(request, network), hub
 

@@ -1,4 +1,4 @@
-from .hub import NewsHubPage, central_news_hub, filter_articles
+from .hub import NewsHubPage, central_news_hub, filter_articles, news_hub_under
 from .pages import (
     ArticleKind,
     ArticlePage,
@@ -39,5 +39,6 @@ __all__ = [
     "column_page_paths",
     "default_locale",
     "filter_articles",
+    "news_hub_under",
     "take_column_campaign",
 ]

@@ -79,6 +79,15 @@ def central_news_hub(network):
     )
 
 
+def news_hub_under(home):
+    """The first visible news hub among `home`'s children (a central home, in any language),
+    or None; cached with the network snapshot (the network feeds ask on every request)."""
+    return cached(
+        f"news-hub-under:{home.pk}",
+        lambda: visible(NewsHubPage.objects.child_of(home)).order_by("path").first(),
+    )
+
+
 def filter_articles(form, queryset):
     """`queryset` (articles) narrowed by the valid filters of a NewsHubFilterForm: the news hub
     and the network feed read the same filters."""
