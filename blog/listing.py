@@ -105,19 +105,24 @@ def in_sites(queryset, network_sites):
     """
     network_sites = list(network_sites)
     roots = [site.root_path for site in network_sites]
-    if hasattr(queryset.model, "home_path") and all(
-        root == tree.top_level_path(root) for root in roots
-    ):
-        # Articles carry their site's home path (ListingKeysMixin): a test on their own row,
-        # which their date indexes serve (one site: "article_newest_in_site").
-        return queryset.filter(home_path__in=roots) if roots else queryset.none()
     top_level = network_sites[0].top_level_paths if network_sites else ()
-    if top_level and len(roots) > 1 and all(len(root) == 2 * tree.TREE_STEP for root in roots):
+    all_top_level = all(root == tree.top_level_path(root) for root in roots)
+    others = None  # the top-level paths not wanted, when there are fewer of them
+    if top_level and len(roots) > 1 and all_top_level:
         wanted = set(roots)
         others = [path for path in top_level if path not in wanted]
-        if len(others) < len(roots):
-            queryset = queryset.filter(depth__gt=1)
-            return queryset.exclude(any_path_under(others)) if others else queryset
+        if len(others) >= len(roots):
+            others = None
+    if hasattr(queryset.model, "home_path") and all_top_level:
+        # Articles carry their site's home path (ListingKeysMixin): a test on their own row,
+        # which their date indexes serve (one site: "article_newest_in_site"); the whole
+        # network as "none of these few others", the same length however many unions.
+        if others is not None:
+            return queryset.exclude(home_path__in=others) if others else queryset
+        return queryset.filter(home_path__in=roots) if roots else queryset.none()
+    if others is not None:
+        queryset = queryset.filter(depth__gt=1)
+        return queryset.exclude(any_path_under(others)) if others else queryset
     return tree.under_roots(queryset, roots)
 
 
