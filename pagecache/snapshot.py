@@ -123,9 +123,13 @@ def bump_cache_epoch():
     versions.bump("epoch")
 
 
-def cached(name, loader, request=None):
+def cached(name, loader, request=None, shared=True):
     """`loader()`, cached under the current version: in this process's memory, then in the
-    shared cache (and on the request, if given). Callers must not change what they get."""
+    shared cache (and on the request, if given). Callers must not change what they get.
+
+    `shared=False` keeps it out of the shared cache: for values there is one of per page
+    (a routed page), as cheap to load as to fetch, which every version would otherwise
+    leave in Redis by the hundred until they expire."""
     global _values_version
     memo = getattr(request, "_network_snapshot", None) if request is not None else None
     if memo is not None and name in memo:
@@ -141,10 +145,11 @@ def cached(name, loader, request=None):
             value = _values[name]
         else:
             key = f"network-snapshot:{current}:{name}"
-            boxed = cache.get(key)  # (value,), so that None can be cached too
+            boxed = cache.get(key) if shared else None  # (value,): None can be cached too
             if boxed is None:
                 boxed = (loader(),)
-                cache.set(key, boxed, TIMEOUT)
+                if shared:
+                    cache.set(key, boxed, TIMEOUT)
             value = _values[name] = boxed[0]
     if request is not None:
         if memo is None:

@@ -280,7 +280,10 @@ class BasePage(FoldedSlugMixin, Page):
             raise Http404
         if any(f.name == "lead_image" for f in last_class._meta.get_fields()):
             queryset = queryset.select_related("lead_image")
-        page = queryset.first() if cache_as is None else copy.copy(cached(cache_as, queryset.first))
+        if cache_as is None:
+            page = queryset.first()
+        else:  # (in this process only: one query reloads it; see cached)
+            page = copy.copy(cached(cache_as, queryset.first, shared=False))
         if page is not None:
             request._route_chain = [self, *ancestors]
         return page

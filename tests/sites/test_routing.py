@@ -98,3 +98,24 @@ def test_every_page_is_linked_under_the_sites_wagtail_would_choose(client, netwo
         ours = page._get_relevant_site_root_paths(request)
         assert ours, page
         assert ours == Page._get_relevant_site_root_paths(page, request)
+
+
+def test_a_routed_page_is_kept_in_the_process_not_in_the_shared_cache(client, network, settings):
+    """Structural pages are read once per snapshot version by each process; they are not
+    written to Redis, where every version would leave one per page until it expires."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pagecache import snapshot
+
+    settings.PAGE_CACHE_ENABLED = False
+    column = network.columns["tu-phap"]
+    path = column.get_url_parts()[2]
+    assert client.get(path, HTTP_HOST=host(network.a)).status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(path, HTTP_HOST=host(network.a))
+    assert response.context["page"].pk == column.pk
+    reads_it = f'"blog_columnpage"."page_ptr_id" = {column.pk}'
+    assert not any(reads_it in q["sql"] for q in again.captured_queries)
+    assert cache.get(f"network-snapshot:{snapshot.version()}:route-page:{column.pk}") is None
